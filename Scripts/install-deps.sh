@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project builds against, if any is missing (run as root).
+#   libopenblas-dev  BLAS/LAPACK (sgemm, least squares)
+#   libcairo2-dev    figures (PNG, SVG, PDF)
+#   zlib1g-dev       reading .gz datasets
+#   libqhull-dev     Voronoi tessellation for the orbital field matrix
+#   libsymspg-dev    spglib: symmetry for the orbital field matrix
+#   pkg-config       lets SwiftPM find the above
+#   gnuplot-nox      optional: the tests re-draw each figure from its CSV with gnuplot
+set -euo pipefail
+pkgs=(libopenblas-dev libcairo2-dev zlib1g-dev libqhull-dev libsymspg-dev pkg-config gnuplot-nox)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
