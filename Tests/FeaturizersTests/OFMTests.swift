@@ -4,7 +4,7 @@ import TestSupport
 import XCTest
 
 final class OFMTests: XCTestCase {
-    /// The 1521-d vector matches matminer's OrbitalFieldMatrix(period_tag=True) to 1e-3.
+    /// The 1521-d vector matches matminer's OrbitalFieldMatrix(period_tag=True) to 1e-6 (the issue asks 1e-3; measured ≤ 3e-10).
     func testVectorMatchesMatminer() throws {
         let refs = try loadFeaturizerReference("ofm_reference")
         XCTAssertGreaterThanOrEqual(refs.count, 20)
@@ -13,7 +13,7 @@ final class OFMTests: XCTestCase {
             XCTAssertEqual(v.count, 1521)
             var worst = 0.0
             for (a, b) in zip(v, ref.vector) { worst = max(worst, abs(a - b)) }
-            XCTAssertLessThanOrEqual(worst, 1e-3, "\(ref.id): max |Δ|")
+            XCTAssertLessThanOrEqual(worst, 1e-6, "\(ref.id): max |Δ|")
         }
     }
 
