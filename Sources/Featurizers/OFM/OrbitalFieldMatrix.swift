@@ -51,7 +51,7 @@ public struct OrbitalFieldMatrix: Sendable {
             throw FeaturizerError.unsupportedElement(featurizer: "OFM", atomicNumber: z,
                                                      supported: "Z = 1…\(ValenceOneHot.maximumAtomicNumber)")
         }
-        let cellImages = MinimumImage(rows: s.lattice.matrix)
+        let cellImages = LatticeShortestVector(rows: s.lattice.matrix)
         let cartesian = s.cartesian
         for i in 0..<s.count { for j in (i + 1)..<max(i + 1, s.count) where cellImages.length(cartesian[j] - cartesian[i]) < 1e-6 {
             throw FeaturizerError.overlappingSites(site: i, other: j)
@@ -59,7 +59,7 @@ public struct OrbitalFieldMatrix: Sendable {
         let reps = try SymmetryClasses.representatives(s)
         var multiplicity = [Int](repeating: 0, count: s.count)
         for r in reps { multiplicity[r] += 1 }
-        let images = MinimumImage(rows: s.lattice.matrix.map { Double(replication) * $0 })
+        let images = LatticeShortestVector(rows: s.lattice.matrix.map { Double(replication) * $0 })
         var out = [Double](repeating: 0, count: OrbitalFieldMatrix.length)
         for i in 0..<s.count where multiplicity[i] > 0 {
             let faces = try VoronoiNeighbours.faces(of: i, in: s)

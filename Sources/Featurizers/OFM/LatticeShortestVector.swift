@@ -3,7 +3,7 @@ import Crystals
 /// Minimum-image lengths in a lattice, as pymatgen's `pbc_shortest_vectors` computes them:
 /// LLL-reduce the basis (δ = 0.75), express the vector in the reduced basis, wrap each coordinate
 /// to [−½, ½) and take the shortest of the 27 neighbouring images.
-struct MinimumImage {
+struct LatticeShortestVector {
     /// Rows of the LLL-reduced basis.
     let reduced: [SIMD3<Double>]
     /// Rows of its reciprocal (aᵢ·bⱼ = δᵢⱼ).
@@ -11,7 +11,7 @@ struct MinimumImage {
 
     /// Prepares the reduced basis of the lattice with rows `rows`.
     init(rows: [SIMD3<Double>]) {
-        reduced = MinimumImage.lll(rows)
+        reduced = LatticeShortestVector.lll(rows)
         inverse = reciprocalRows(Lattice(reduced[0], reduced[1], reduced[2]))
     }
 
