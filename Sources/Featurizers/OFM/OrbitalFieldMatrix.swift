@@ -26,8 +26,10 @@ import Darwin
 /// only in very skewed cells.
 ///
 /// Voronoi cells are exact (`VoronoiCell`: half-space clipping with all periodic images, nearest
-/// first, until no farther point can cut); matminer uses qhull on the points within 13 Å, which
-/// agrees whenever the cell fits in that sphere (cells with a vertex > 6.5 Å from their site).
+/// first, until no farther point can cut); matminer runs qhull on the points within 13 Å, which
+/// gives the same cell unless a vertex lies more than 6.5 Å from its site (very open structures).
+/// Checked against matminer: ≤ 3e-10 on the 34 committed fixtures and on 49 Site-Net supercells
+/// (`Scripts/fixtures/featurizers/validate_cli_against_matminer.py`).
 public struct OrbitalFieldMatrix: Sendable {
     /// Side of the matrix: 32 subshell slots + 7 period slots.
     public static let size = ValenceOneHot.size

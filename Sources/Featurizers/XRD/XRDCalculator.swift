@@ -16,7 +16,8 @@ import Darwin
 /// 4. Lorentz–polarisation factor (1 + cos² 2θ) / (sin² θ cos θ);
 /// 5. points processed in order of (|g|, −h, −k, −l); a point whose 2θ lies within 1e-5° of an
 ///    earlier peak adds its intensity to that peak (pymatgen's `TWO_THETA_TOL`), the peak keeps the
-///    first 2θ;
+///    first 2θ — pymatgen 2022.0.17's rule, the authors' version (pymatgen ≥ 2025 bins
+///    round(2θ/1e-5) instead, which splits some peaks of slightly imprecise lattices in two);
 /// 6. peaks with intensity ≤ 1e-3 % of the strongest are dropped (`SCALED_INTENSITY_TOL`), the rest
 ///    scaled as y / (max / 100) and returned in increasing 2θ.
 ///
