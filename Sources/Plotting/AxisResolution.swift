@@ -87,6 +87,7 @@ enum AxisResolver {
             guardCount += 1
         }
         if !axis.showTickLabels { ticks = ticks.map { Tick(value: $0.value, label: "", isMajor: $0.isMajor) } }
+        if !axis.showTicks { ticks = [] }
         return ResolvedAxis(mapping: mapping, ticks: ticks, isCategorical: false)
     }
 

@@ -80,11 +80,13 @@ public struct Axis: Equatable, Sendable {
     /// Draw ticks and tick labels (categorical axes of box plots always show their box labels
     /// unless this is false).
     public var showTickLabels: Bool
+    /// Draw tick marks and grid lines at all (off for axes whose numbers mean nothing, e.g. t-SNE).
+    public var showTicks: Bool
 
     public init(label: String = "", scale: ScaleKind = .linear, range: ClosedRange<Double>? = nil,
-                reversed: Bool = false, showTickLabels: Bool = true) {
+                reversed: Bool = false, showTickLabels: Bool = true, showTicks: Bool = true) {
         self.label = label; self.scale = scale; self.range = range; self.reversed = reversed
-        self.showTickLabels = showTickLabels
+        self.showTickLabels = showTickLabels && showTicks; self.showTicks = showTicks
     }
 }
 

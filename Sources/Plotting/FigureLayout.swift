@@ -50,7 +50,18 @@ struct FigureLayout {
         var locals: [Local?] = []
         for (i, p) in figure.panels.enumerated() {
             guard let p else { locals.append(nil); continue }
-            let ext = p.dataExtents
+            var ext = p.dataExtents
+            if case .scatter(let s) = p.content, s.equalAspect, p.xAxis.range == nil, p.yAxis.range == nil,
+               p.xAxis.scale == .linear, p.yAxis.scale == .linear, let ex = ext.x, let ey = ext.y {
+                let sx = max(ex.1 - ex.0, 1e-12), sy = max(ey.1 - ey.0, 1e-12)
+                if sx / w > sy / h {
+                    let half = sx * h / w / 2, c = (ey.0 + ey.1) / 2
+                    ext.y = (c - half, c + half)
+                } else {
+                    let half = sy * w / h / 2, c = (ex.0 + ex.1) / 2
+                    ext.x = (c - half, c + half)
+                }
+            }
             var xa: ResolvedAxis, ya: ResolvedAxis
             if case .boxes(let b) = p.content, b.orientation == .horizontal {
                 xa = AxisResolver.numeric(axis: p.xAxis, dataMin: ext.x?.0, dataMax: ext.x?.1, start: 0, end: w, horizontal: true, text: text)

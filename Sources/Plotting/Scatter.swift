@@ -9,13 +9,16 @@ public struct ScatterPlot: Equatable, Sendable {
     public var pointRadius: Double
     /// Dot opacity.
     public var opacity: Double
+    /// One data unit is the same length on both axes (auto-ranged linear axes only): the axis whose
+    /// data span is smaller relative to its length is widened about its centre.
+    public var equalAspect: Bool
 
     public init(x: [Double], y: [Double], ids: [String] = [], coloring: ScatterColoring,
-                pointRadius: Double = 1.3, opacity: Double = 0.8) {
+                pointRadius: Double = 1.3, opacity: Double = 0.8, equalAspect: Bool = false) {
         precondition(x.count == y.count, "scatter: \(x.count) x values for \(y.count) y values")
         precondition(ids.isEmpty || ids.count == x.count, "scatter: \(ids.count) ids for \(x.count) points")
         self.x = x; self.y = y; self.ids = ids; self.coloring = coloring
-        self.pointRadius = pointRadius; self.opacity = opacity
+        self.pointRadius = pointRadius; self.opacity = opacity; self.equalAspect = equalAspect
     }
 }
 

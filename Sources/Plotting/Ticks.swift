@@ -102,9 +102,10 @@ public enum Ticks {
     }
 
     /// `v` with the decimals that `step` needs: max(0, −k) for step = m·10^k, plus one when m = 2.5
-    /// and k ≤ 0 (0.25, 2.5). Magnitudes ≥ 1e6 or steps < 1e-4 use exponent notation. Never prints "-0".
+    /// and k ≤ 0 (0.25, 2.5). Negative numbers take a true minus sign (U+2212). Magnitudes ≥ 1e6 or steps < 1e-4 use exponent notation. Never prints "-0".
     public static func format(_ v: Double, step: Double) -> String {
         if abs(v) < step * 1e-9 { return "0" }
+        if v < 0 { return "\u{2212}" + format(-v, step: step) }
         if abs(v) >= 1e6 || step < 1e-4 { return String(format: "%.3g", v) }
         let k = Int(floor(log10(step) + 1e-12))
         var decimals = max(0, -k)

@@ -15,7 +15,7 @@ final class TicksTests: XCTestCase {
         let t = Ticks.linear(lower: 0.31, upper: 0.92, maxCount: 7)
         XCTAssertEqual(t.map(\.label), ["0.4", "0.5", "0.6", "0.7", "0.8", "0.9"])
         XCTAssertTrue(t.allSatisfy { $0.value >= 0.31 && $0.value <= 0.92 })
-        XCTAssertEqual(Ticks.linear(lower: -1, upper: 1, maxCount: 4).map(\.label), ["-1.0", "-0.5", "0", "0.5", "1.0"])
+        XCTAssertEqual(Ticks.linear(lower: -1, upper: 1, maxCount: 4).map(\.label), ["\u{2212}1.0", "\u{2212}0.5", "0", "0.5", "1.0"])
         XCTAssertEqual(Ticks.linear(lower: 0, upper: 125, maxCount: 5).map(\.label), ["0", "25", "50", "75", "100", "125"])
         XCTAssertEqual(Ticks.linear(lower: 0, upper: 1, maxCount: 4).map(\.label), ["0", "0.25", "0.50", "0.75", "1.00"])
     }

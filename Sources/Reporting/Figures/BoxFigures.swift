@@ -1,0 +1,70 @@
+import Foundation
+import Plotting
+
+/// One box of a paper box-plot figure: which arm, from which experiments (first with data wins).
+struct ArmSource {
+    var arm: String
+    var experiments: [String]
+    /// Label override (nil: ``FigureVocabulary/armLabel(_:task:)``).
+    var label: String?
+    init(_ arm: String, from experiments: [String], label: String? = nil) {
+        self.arm = arm; self.experiments = experiments; self.label = label
+    }
+}
+
+/// Builds the grouped box-plot figures 7, 8, 11, 12: rows = tasks, columns = label counts, one
+/// horizontal box per arm, every successful trial a dot.
+struct BoxFigureBuilder {
+    var trials: [TrialRecord]
+
+    /// Successful trials of (experiment, task, n, arm) with a finite MAE, by trial index.
+    func values(_ experiment: String, _ task: String, _ n: Int, _ arm: String) -> [TrialRecord] {
+        trials.filter { $0.experiment == experiment && $0.task == task && $0.nLabels == n && $0.arm == arm }
+            .sorted { $0.trial < $1.trial }
+    }
+
+    struct Counts { var drawn = 0; var failed = 0 }
+
+    /// The figure, or nil when no arm has data. `paper` gives reference medians for an arm.
+    func figure(name: String, title: String, arms: [ArmSource], separatorsAfter: [Int], joinPairs: Bool,
+                dotRadius: Double, plotHeight: Double,
+                paper: ((String, Int, String) -> Double?)? = nil) -> (Figure, Counts)? {
+        let experiments = Set(arms.flatMap(\.experiments))
+        let armIDs = Set(arms.map(\.arm))
+        let relevant = trials.filter { experiments.contains($0.experiment) && armIDs.contains($0.arm) }
+        guard relevant.contains(where: { $0.mae?.isFinite == true }) else { return nil }
+        let tasks = FigureVocabulary.orderedTasks(Set(relevant.map(\.task)))
+        let ns = Array(Set(relevant.map(\.nLabels))).sorted()
+        var panels: [Panel?] = []
+        var counts = Counts()
+        var anyReference = false
+        for task in tasks {
+            for (c, n) in ns.enumerated() {
+                var boxes: [Box] = []
+                for src in arms {
+                    let recs = src.experiments.lazy.map { values($0, task, n, src.arm) }.first { !$0.isEmpty } ?? []
+                    let ok = recs.filter { $0.mae?.isFinite == true }
+                    counts.drawn += ok.count; counts.failed += recs.count - ok.count
+                    let ref = paper?(task, n, src.arm)
+                    if ref != nil { anyReference = true }
+                    boxes.append(Box(label: src.label ?? FigureVocabulary.armLabel(src.arm, task: task),
+                                     color: FigureVocabulary.armColor(src.arm), values: ok.map { $0.mae! },
+                                     keys: ok.map { "trial \($0.trial)" }, reference: ref))
+                }
+                guard boxes.contains(where: { !$0.values.isEmpty }) else { panels.append(nil); continue }
+                let plot = BoxPlot(orientation: .horizontal, boxes: boxes, whiskers: .minMax, joinPairs: joinPairs,
+                                   separatorsAfter: separatorsAfter, referenceLabel: "paper median (full Matbench)",
+                                   dotRadius: dotRadius)
+                // Rows are tasks (named on the left of the first column), columns label counts.
+                panels.append(Panel(title: "\(n) labels",
+                                    xAxis: Axis(label: FigureVocabulary.maeLabel(task)),
+                                    yAxis: Axis(label: c == 0 ? FigureVocabulary.taskName(task) : "", showTickLabels: c == 0),
+                                    content: .boxes(plot)))
+            }
+        }
+        let legend = anyReference ? [LegendEntry(label: "paper median (full Matbench; context only for reduced runs)", swatch: .diamond(.red))] : []
+        let fig = Figure(name: name, title: title, rows: tasks.count, columns: ns.count, panels: panels,
+                         plotWidth: 165, plotHeight: plotHeight, sharedLegend: legend)
+        return (fig, counts)
+    }
+}
