@@ -52,12 +52,48 @@ public struct BoxPlot: Equatable, Sendable {
     public var referenceLabel: String
     /// Dot radius in points.
     public var dotRadius: Double
+    /// How far references may stretch an auto-ranged value axis: a reference farther than
+    /// `referenceReach × (max − min of the values)` beyond the values does not widen the axis and is
+    /// drawn instead as a red triangle at the plot edge, pointing outwards, labelled with its value
+    /// (3 significant digits). nil: every reference widens the axis.
+    public var referenceReach: Double?
 
     public init(orientation: BoxOrientation = .horizontal, boxes: [Box], whiskers: WhiskerRule = .minMax,
                 joinPairs: Bool = false, separatorsAfter: [Int] = [], referenceLabel: String = "reference",
-                dotRadius: Double = 1.6) {
+                dotRadius: Double = 1.6, referenceReach: Double? = nil) {
         self.orientation = orientation; self.boxes = boxes; self.whiskers = whiskers; self.joinPairs = joinPairs
         self.separatorsAfter = separatorsAfter; self.referenceLabel = referenceLabel; self.dotRadius = dotRadius
+        self.referenceReach = referenceReach
+    }
+
+    /// Whether some reference lies beyond ``referenceReach`` (and is drawn as an edge triangle on an auto axis).
+    public var hasReferencesOutOfReach: Bool {
+        guard let (lo, hi) = reachBounds else { return false }
+        return boxes.contains { box in box.reference.map { $0.isFinite && ($0 < lo || $0 > hi) } ?? false }
+    }
+
+    /// [min − reach·span, max + reach·span] of the finite values; nil without values or reach.
+    var reachBounds: (Double, Double)? {
+        guard let reach = referenceReach else { return nil }
+        let v = boxes.flatMap(\.values).filter { $0.isFinite }
+        guard let lo = v.min(), let hi = v.max() else { return nil }
+        let span = hi > lo ? hi - lo : max(abs(lo) * 0.1, 1e-12)
+        return (lo - reach * span, hi + reach * span)
+    }
+
+    /// Values the value axis must show besides the box values: the references in reach (see
+    /// ``referenceReach``), plus, on each side where a reference is out of reach, a point 25 % of the
+    /// values' span beyond them, which leaves an empty strip for the edge triangle and its label.
+    public var referenceExtents: [Double] {
+        let refs = boxes.compactMap(\.reference).filter { $0.isFinite }
+        guard let reach = referenceReach else { return refs }
+        let v = boxes.flatMap(\.values).filter { $0.isFinite }
+        guard let lo = v.min(), let hi = v.max() else { return refs }
+        let span = hi > lo ? hi - lo : max(abs(lo) * 0.1, 1e-12)
+        var out = refs.filter { $0 >= lo - reach * span && $0 <= hi + reach * span }
+        if refs.contains(where: { $0 > hi + reach * span }) { out.append(hi + 0.25 * span) }
+        if refs.contains(where: { $0 < lo - reach * span }) { out.append(lo - 0.25 * span) }
+        return out
     }
 }
 

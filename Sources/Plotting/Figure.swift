@@ -134,4 +134,6 @@ public enum LegendSwatch: Equatable, Sendable {
     case dot(Color)
     case box(Color)
     case diamond(Color)
+    /// A right-pointing triangle (edge marker of an off-axis reference).
+    case triangle(Color)
 }

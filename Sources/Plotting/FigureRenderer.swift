@@ -128,6 +128,9 @@ enum FigureRenderer {
         case let .diamond(c):
             PanelDrawing.diamond(cr, x + w / 2, y, 4.5)
             PanelDrawing.setColor(cr, c); cairo_fill(cr)
+        case let .triangle(c):
+            cairo_move_to(cr, x + w / 2 + 3.5, y); cairo_line_to(cr, x + w / 2 - 3.5, y - 4); cairo_line_to(cr, x + w / 2 - 3.5, y + 4)
+            cairo_close_path(cr); PanelDrawing.setColor(cr, c); cairo_fill(cr)
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// It keeps the panel grid, titles, axis labels, ranges and scales of the Cairo figure. Differences,
 /// stated in the script's header: box plots are vertical (gnuplot has no horizontal box plot) and
-/// gnuplot computes its own quartiles; paired-trial lines are not drawn; dot jitter is gnuplot's own.
+/// gnuplot computes its own quartiles; paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 enum GnuplotScript {
     static func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -23,12 +23,11 @@ enum GnuplotScript {
         s.append("# Redraws \(figure.name) from \(csvFile) (columns: \(FigureCSV.header)).")
         s.append("# Run in the folder holding the CSV:  gnuplot -e \"outfile='\(figure.name)-gnuplot.png'\" \(figure.name).gnuplot")
         s.append("# Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;")
-        s.append("# paired-trial lines are not drawn; dot jitter is gnuplot's own.")
+        s.append("# paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).")
         s.append("if (!exists(\"outfile\")) outfile = \(quote(figure.name + "-gnuplot.png"))")
         s.append("set terminal pngcairo size \(Int(layout.width * 1.6)),\(Int(layout.height * 1.6)) font \"DejaVu Sans,8\" noenhanced")
         s.append("set output outfile")
         s.append("set datafile separator comma")
-        s.append("set jitter spread 0.5")
         s.append("data = \(quote(csvFile))")
         s.append("set multiplot layout \(figure.rows),\(figure.columns)" + (figure.title.isEmpty ? "" : " title \(quote(figure.title))"))
         let letters = figure.panelLetters
@@ -72,7 +71,7 @@ enum GnuplotScript {
                     items.append("data using (\(k + 1)):(\(sel("box", box.label)) ? $6 : 1/0) with boxplot lc rgb \(quote(box.color.hexString)) notitle")
                 }
                 for box in b.boxes {
-                    items.append("data using ($5):(\(sel("box", box.label)) ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb \(quote(box.color.hexString)) notitle")
+                    items.append("data using ($5 + 0.3 * (rand(0) - 0.5)):(\(sel("box", box.label)) ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb \(quote(box.color.hexString)) notitle")
                 }
                 if b.boxes.contains(where: { $0.reference != nil }) {
                     items.append("data using ($5):(\(sel("box_ref")) ? $6 : 1/0) with points pt 13 ps 1.3 lc rgb \"#d62728\" \(tt(b.referenceLabel))")

@@ -8,7 +8,7 @@ extension Panel {
         var xs: [Double] = [], ys: [Double] = []
         switch content {
         case .boxes(let b):
-            let v = b.boxes.flatMap { $0.values + ($0.reference.map { [$0] } ?? []) }
+            let v = b.boxes.flatMap(\.values) + b.referenceExtents
             if b.orientation == .horizontal { xs = v } else { ys = v }
         case .scatter(let s):
             xs = s.x; ys = s.y

@@ -173,9 +173,29 @@ enum PanelDrawing {
             for d in geo[i].dots { dot(cr, d.x, d.y, b.dotRadius) }
             cairo_fill(cr)
         }
-        // Reference diamonds on top.
+        // Reference diamonds on top; references beyond the axis become edge triangles with their value.
         for (i, box) in b.boxes.enumerated() {
-            guard let r = box.reference, val.contains(r) else { continue }
+            guard let r = box.reference, r.isFinite else { continue }
+            if !val.contains(r) {
+                let p = val.position(r)
+                guard p.isFinite else { continue }
+                let lowEnd = min(val.start, val.end), highEnd = max(val.start, val.end)
+                let beyondHigh = p > highEnd
+                let tip = beyondHigh ? highEnd - 2 : lowEnd + 2
+                let base = beyondHigh ? tip - 7 : tip + 7
+                let c = geo[i].center
+                let a = pt(tip, c), b0 = pt(base, c - 4), b1 = pt(base, c + 4)
+                cairo_move_to(cr, a.0, a.1); cairo_line_to(cr, b0.0, b0.1); cairo_line_to(cr, b1.0, b1.1); cairo_close_path(cr)
+                setColor(cr, .red); cairo_fill(cr)
+                let text = TextEngine(cr: cr)
+                let label = String(format: "%.3g", r)
+                if horizontal {
+                    text.draw(label, x: base + (beyondHigh ? -2 : 2), y: c - 4.5, size: 7, color: .red, h: beyondHigh ? 1 : 0, v: 1)
+                } else {
+                    text.draw(label, x: c + 6, y: base + (beyondHigh ? 0 : 0), size: 7, color: .red, h: 0, v: 0.5)
+                }
+                continue
+            }
             let p = pt(val.position(r), geo[i].center)
             diamond(cr, p.0, p.1, 4.5)
             setColor(cr, .red); cairo_fill_preserve(cr)

@@ -44,3 +44,17 @@ final class BoxSummaryTests: XCTestCase {
         XCTAssertEqual(v.color(at: .nan), Palette.grey)
     }
 }
+
+final class BoxReferenceTests: XCTestCase {
+    func testFarReferencesDoNotStretchTheAxisButLeaveRoomForTheEdgeMarker() {
+        let near = Box(label: "a", color: .black, values: [1, 2, 3], reference: 3.5)
+        let far = Box(label: "b", color: .black, values: [1, 2, 3], reference: 9)
+        let p = BoxPlot(boxes: [near, far], referenceReach: 1)
+        // Span 2: reach up to 5; 9 is out of reach, so the axis gets 3 + 0.25·2 = 3.5 instead.
+        XCTAssertEqual(p.referenceExtents, [3.5, 3.5])
+        XCTAssertTrue(p.hasReferencesOutOfReach)
+        var all = p; all.referenceReach = nil
+        XCTAssertEqual(all.referenceExtents, [3.5, 9])
+        XCTAssertFalse(all.hasReferencesOutOfReach)
+    }
+}

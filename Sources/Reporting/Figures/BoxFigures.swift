@@ -37,7 +37,7 @@ struct BoxFigureBuilder {
         let ns = Array(Set(relevant.map(\.nLabels))).sorted()
         var panels: [Panel?] = []
         var counts = Counts()
-        var anyReference = false
+        var anyReference = false, anyOffAxis = false
         for task in tasks {
             for (c, n) in ns.enumerated() {
                 var boxes: [Box] = []
@@ -52,9 +52,11 @@ struct BoxFigureBuilder {
                                      keys: ok.map { "trial \($0.trial)" }, reference: ref))
                 }
                 guard boxes.contains(where: { !$0.values.isEmpty }) else { panels.append(nil); continue }
-                let plot = BoxPlot(orientation: .horizontal, boxes: boxes, whiskers: .minMax, joinPairs: joinPairs,
+                var plot = BoxPlot(orientation: .horizontal, boxes: boxes, whiskers: .minMax, joinPairs: joinPairs,
                                    separatorsAfter: separatorsAfter, referenceLabel: "paper median (full Matbench)",
-                                   dotRadius: dotRadius)
+                                   dotRadius: dotRadius, referenceReach: 1)
+                plot.dotRadius = dotRadius
+                if plot.hasReferencesOutOfReach { anyOffAxis = true }
                 // Rows are tasks (named on the left of the first column), columns label counts.
                 panels.append(Panel(title: "\(n) labels",
                                     xAxis: Axis(label: FigureVocabulary.maeLabel(task)),
@@ -62,7 +64,8 @@ struct BoxFigureBuilder {
                                     content: .boxes(plot)))
             }
         }
-        let legend = anyReference ? [LegendEntry(label: "paper median (full Matbench; context only for reduced runs)", swatch: .diamond(.red))] : []
+        var legend = anyReference ? [LegendEntry(label: "paper median (full Matbench; context only for reduced runs)", swatch: .diamond(.red))] : []
+        if anyOffAxis { legend.append(LegendEntry(label: "paper median far beyond the axis (value printed)", swatch: .triangle(.red))) }
         let fig = Figure(name: name, title: title, rows: tasks.count, columns: ns.count, panels: panels,
                          plotWidth: 165, plotHeight: plotHeight, sharedLegend: legend)
         return (fig, counts)

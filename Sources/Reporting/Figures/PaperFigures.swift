@@ -70,7 +70,8 @@ public enum PaperFigures {
                      + "encoder, or from the other task's fully supervised model (rows: task; columns: labels). "
                      + boxWords + " Thin grey lines join trials that share a label subset. Red diamonds: the authors' "
                      + "median (full Matbench, last-saved checkpoints, protocol §11), a reference for full-scale runs "
-                     + "and only context for reduced ones." + tally(counts))
+                     + "and only context for reduced ones; a median farther from our values than their range is shown as a red "
+                     + "triangle at the panel edge with its value, so it does not squash the boxes." + tally(counts))
         }
 
         let fig8Arms = [ArmID.linearUntrained, ArmID.linearDIM, ArmID.mlpUntrained, ArmID.mlpDIM, ArmID.mlpOFM, ArmID.mlpXRD]
