@@ -157,46 +157,50 @@ public enum FigureWriter {
 /// Renumbers SVG ids deterministically.
 enum SVGIds {
     /// Every `id="…"` gets the name `<prefix>-<k>` where prefix is the id's alphabetic head and k
-    /// counts ids in order of first appearance; references (`#old` in `href`/`url(…)`) follow.
+    /// counts ids in order of first appearance; references (`#old` followed by `"` or `)`, as in
+    /// `xlink:href="#old"` and `url(#old)`) follow. Works on UTF-8 bytes (ids are ASCII).
     static func normalize(_ svg: String) -> String {
-        // Collect ids in document order.
-        var ids: [String] = []
-        var seen = Set<String>()
-        var scan = svg[...]
-        while let r = scan.range(of: " id=\"") {
-            let rest = scan[r.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let id = String(rest[..<end])
-            if seen.insert(id).inserted { ids.append(id) }
-            scan = rest[end...]
+        let bytes = Array(svg.utf8)
+        let idMarker = Array(" id=\"".utf8)
+        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), paren = UInt8(ascii: ")")
+        func matches(_ at: Int, _ pattern: [UInt8]) -> Bool {
+            guard at + pattern.count <= bytes.count else { return false }
+            for k in 0..<pattern.count where bytes[at + k] != pattern[k] { return false }
+            return true
         }
-        guard !ids.isEmpty else { return svg }
-        var mapping: [String: String] = [:]
-        for (k, id) in ids.enumerated() {
-            let head = id.prefix { $0.isLetter }
-            mapping[id] = "\(head.isEmpty ? "id" : String(head))-\(k)"
-        }
-        // Rewrite `id="x"`, `#x"` and `#x)` occurrences in one pass.
-        var out = ""
-        out.reserveCapacity(svg.utf8.count)
-        var i = svg.startIndex
-        while i < svg.endIndex {
-            let c = svg[i]
-            if c == "\"" || c == "#" {
-                // Try to read a token up to the next quote or ')'.
-                let start = svg.index(after: i)
+        // Ids in document order.
+        var mapping: [ArraySlice<UInt8>: [UInt8]] = [:]
+        var i = 0, k = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: " ") && matches(i, idMarker) {
+                let start = i + idMarker.count
                 var j = start
-                while j < svg.endIndex, svg[j] != "\"", svg[j] != ")", svg[j] != " ", svg[j] != "\n" { j = svg.index(after: j) }
-                if j < svg.endIndex, let new = mapping[String(svg[start..<j])] {
-                    let isID = c == "\"" && svg[..<i].hasSuffix(" id=")
-                    if isID || c == "#" {
-                        out.append(c); out += new; i = j; continue
-                    }
+                while j < bytes.count && bytes[j] != quote { j += 1 }
+                let id = bytes[start..<j]
+                if mapping[id] == nil {
+                    let head = id.prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+                    mapping[id] = Array((head.isEmpty ? "id" : String(decoding: head, as: UTF8.self)).utf8) + Array("-\(k)".utf8)
+                    k += 1
+                }
+                i = j
+            } else { i += 1 }
+        }
+        guard !mapping.isEmpty else { return svg }
+        // Rewrite definitions and references.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 20)
+        i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == hash || (b == quote && i >= 4 && matches(i - 4, idMarker)) {
+                var j = i + 1
+                while j < bytes.count && bytes[j] != quote && bytes[j] != paren && bytes[j] != UInt8(ascii: " ") && bytes[j] != UInt8(ascii: "\n") { j += 1 }
+                if j < bytes.count, let new = mapping[bytes[(i + 1)..<j]] {
+                    out.append(b); out += new; i = j; continue
                 }
             }
-            out.append(c)
-            i = svg.index(after: i)
+            out.append(b); i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -16,11 +16,21 @@ struct ArmSource {
 /// horizontal box per arm, every successful trial a dot.
 struct BoxFigureBuilder {
     var trials: [TrialRecord]
+    /// Trials grouped by (experiment, task, n, arm), each group sorted by trial index.
+    private var groups: [String: [TrialRecord]] = [:]
 
-    /// Successful trials of (experiment, task, n, arm) with a finite MAE, by trial index.
+    init(trials: [TrialRecord]) {
+        self.trials = trials
+        var g: [String: [TrialRecord]] = [:]
+        for t in trials { g[Self.key(t.experiment, t.task, t.nLabels, t.arm), default: []].append(t) }
+        groups = g.mapValues { $0.sorted { $0.trial < $1.trial } }
+    }
+
+    private static func key(_ e: String, _ t: String, _ n: Int, _ a: String) -> String { "\(e)\u{1}\(t)\u{1}\(n)\u{1}\(a)" }
+
+    /// All trials (failed included) of (experiment, task, n, arm), by trial index.
     func values(_ experiment: String, _ task: String, _ n: Int, _ arm: String) -> [TrialRecord] {
-        trials.filter { $0.experiment == experiment && $0.task == task && $0.nLabels == n && $0.arm == arm }
-            .sorted { $0.trial < $1.trial }
+        groups[Self.key(experiment, task, n, arm)] ?? []
     }
 
     struct Counts { var drawn = 0; var failed = 0 }
