@@ -18,6 +18,7 @@ public enum WhiskerRule: Equatable, Sendable {
 public struct Box: Equatable, Sendable {
     /// Category label shown on the category axis.
     public var label: String
+    /// Outline, fill (at 18 % opacity) and dot colour.
     public var color: Color
     /// Finite values (non-finite ones are ignored when drawing and exported as-is to CSV).
     public var values: [Double]
@@ -41,8 +42,11 @@ public struct Box: Equatable, Sendable {
 /// deterministic low-discrepancy jitter (golden-ratio sequence over the value's index), so two
 /// renders are identical and dots rarely overlap.
 public struct BoxPlot: Equatable, Sendable {
+    /// Which way the boxes run.
     public var orientation: BoxOrientation
+    /// Boxes in display order.
     public var boxes: [Box]
+    /// How far whiskers reach.
     public var whiskers: WhiskerRule
     /// Join values with equal keys in neighbouring boxes (not across a separator) with thin grey lines.
     public var joinPairs: Bool
@@ -99,10 +103,15 @@ public struct BoxPlot: Equatable, Sendable {
 
 /// The five numbers a box draws.
 public struct BoxSummary: Equatable, Sendable {
+    /// End of the lower whisker (see ``WhiskerRule``).
     public var lowerWhisker: Double
+    /// First quartile (type-7 quantile at 0.25).
     public var q1: Double
+    /// Median (type-7 quantile at 0.5).
     public var median: Double
+    /// Third quartile (type-7 quantile at 0.75).
     public var q3: Double
+    /// End of the upper whisker (see ``WhiskerRule``).
     public var upperWhisker: Double
 
     /// Summary of the finite values in `values` under `rule`; nil when there are none.

@@ -1,8 +1,12 @@
 /// An sRGB colour with opacity, each component in [0, 1].
 public struct Color: Equatable, Hashable, Sendable {
+    /// Red component in [0, 1].
     public var red: Double
+    /// Green component in [0, 1].
     public var green: Double
+    /// Blue component in [0, 1].
     public var blue: Double
+    /// Opacity in [0, 1].
     public var alpha: Double
 
     /// A colour from components in [0, 1].
@@ -27,7 +31,9 @@ public struct Color: Equatable, Hashable, Sendable {
         return "#" + String(repeating: "0", count: 6 - s.count) + s
     }
 
+    /// Pure black.
     public static let black = Color(hex: 0x000000)
+    /// Pure white (background).
     public static let white = Color(hex: 0xffffff)
     /// Axis, tick and text grey.
     public static let darkGrey = Color(hex: 0x333333)
@@ -40,14 +46,23 @@ public struct Color: Equatable, Hashable, Sendable {
 /// The Okabe–Ito palette: eight categorical colours distinguishable under the common colour-vision
 /// deficiencies (Okabe & Ito 2008). Yellow is last because it is faint on white.
 public enum Palette {
+    /// Okabe–Ito black.
     public static let black = Color(hex: 0x000000)
+    /// Okabe–Ito orange (E69F00).
     public static let orange = Color(hex: 0xE69F00)
+    /// Okabe–Ito skyBlue (56B4E9).
     public static let skyBlue = Color(hex: 0x56B4E9)
+    /// Okabe–Ito bluishGreen (009E73).
     public static let bluishGreen = Color(hex: 0x009E73)
+    /// Okabe–Ito blue (0072B2).
     public static let blue = Color(hex: 0x0072B2)
+    /// Okabe–Ito vermillion (D55E00).
     public static let vermillion = Color(hex: 0xD55E00)
+    /// Okabe–Ito reddishPurple (CC79A7).
     public static let reddishPurple = Color(hex: 0xCC79A7)
+    /// Okabe–Ito yellow (F0E442).
     public static let yellow = Color(hex: 0xF0E442)
+    /// Neutral grey (7F7F7F), not part of Okabe–Ito; used for baselines such as untrained arms.
     public static let grey = Color(hex: 0x7F7F7F)
 
     /// Colours in the order categorical series take them.

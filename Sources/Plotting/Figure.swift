@@ -5,12 +5,15 @@ public struct Figure: Equatable, Sendable {
     public var name: String
     /// Drawn centred above the grid when not empty.
     public var title: String
+    /// Grid rows.
     public var rows: Int
+    /// Grid columns.
     public var columns: Int
     /// Row-major cells; `nil` leaves a cell empty. Count must be `rows · columns`.
     public var panels: [Panel?]
-    /// Size of every panel's plot area (the data rectangle inside the axes), in points.
+    /// Width of every panel's plot area (the data rectangle inside the axes), in points.
     public var plotWidth: Double
+    /// Height of every panel's plot area, in points.
     public var plotHeight: Double
     /// Label panels (a), (b), … in row-major order of the non-empty cells.
     public var letters: Bool
@@ -49,11 +52,13 @@ public struct Figure: Equatable, Sendable {
 
 /// One panel: two axes, one kind of content, optional reference lines and an in-panel legend.
 public struct Panel: Equatable, Sendable {
+    /// Centred above the plot area, beside the panel letter.
     public var title: String
     /// Horizontal axis. For a horizontal box plot this is the value axis.
     public var xAxis: Axis
     /// Vertical axis. For a horizontal box plot this is the category axis (its label may be empty).
     public var yAxis: Axis
+    /// What the panel plots.
     public var content: PanelContent
     /// Straight lines across the plot area (drawn above grid, below data), listed in the legend when labelled.
     public var referenceLines: [ReferenceLine]
@@ -71,6 +76,7 @@ public struct Panel: Equatable, Sendable {
 public struct Axis: Equatable, Sendable {
     /// Label with units, e.g. "MAE (eV/atom)". Empty draws none.
     public var label: String
+    /// Linear or log10.
     public var scale: ScaleKind
     /// Fixed data interval; nil fits the data (and reference values) with 5 % padding on each side
     /// (in log10 space for a log axis).
@@ -109,10 +115,13 @@ public enum LegendPlacement: Equatable, Sendable {
 
 /// A horizontal (y = value) or vertical (x = value) straight line across the plot area.
 public struct ReferenceLine: Equatable, Sendable {
+    /// Data value where the line sits.
     public var value: Double
     /// true: y = value; false: x = value.
     public var horizontal: Bool
+    /// Stroke colour.
     public var color: Color
+    /// Dashed (4 on, 3 off) rather than solid.
     public var dashed: Bool
     /// Legend text; nil keeps it out of the legend.
     public var label: String?
@@ -123,7 +132,9 @@ public struct ReferenceLine: Equatable, Sendable {
 
 /// One legend line: a swatch and a text.
 public struct LegendEntry: Equatable, Sendable {
+    /// Legend text.
     public var label: String
+    /// Symbol drawn before the text.
     public var swatch: LegendSwatch
     public init(label: String, swatch: LegendSwatch) { self.label = label; self.swatch = swatch }
 }

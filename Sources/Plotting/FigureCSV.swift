@@ -15,6 +15,7 @@ import Foundation
 /// Text fields have `,` replaced by `;`, `"` by `'` and line breaks by spaces (so every tool, gnuplot
 /// included, splits rows the same way).
 public enum FigureCSV {
+    /// Column names of the CSV.
     public static let header = "panel,kind,series,key,x,y,z"
 
     /// A text field made safe for unquoted CSV.

@@ -3,15 +3,21 @@ import Foundation
 
 /// File names (relative to the output directory) of one written figure.
 public struct FigureFiles: Equatable, Sendable {
+    /// PNG file name (for HTML).
     public var png: String
+    /// SVG file name.
     public var svg: String
+    /// PDF file name.
     public var pdf: String
+    /// CSV of the plotted data (see ``FigureCSV``).
     public var csv: String
+    /// gnuplot script that redraws the figure from the CSV.
     public var gnuplot: String
 }
 
 /// A failure while writing a figure, naming the file.
 public struct PlottingError: Error, CustomStringConvertible, Equatable {
+    /// One line naming the file and what went wrong.
     public var description: String
     public init(_ description: String) { self.description = description }
 }
@@ -27,7 +33,8 @@ public enum FigureWriter {
     /// The date written into every PDF (ISO 8601, as `cairo_pdf_surface_set_metadata` expects).
     public static let fixedDate = "2000-01-01T00:00:00Z"
 
-    /// Writes `<name>.png/.svg/.pdf/.csv/.gnuplot` into `directory` (created if needed).
+    /// Writes `<name>.png/.svg/.pdf/.csv/.gnuplot` into `directory` (created if needed); throws
+    /// ``PlottingError`` naming the file when Cairo or the file system fails.
     @discardableResult
     public static func write(_ figure: Figure, to directory: URL) throws -> FigureFiles {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -2,9 +2,13 @@
 public struct LineSeries: Equatable, Sendable {
     /// Legend text.
     public var name: String
+    /// Vertex x values; a non-finite x or y breaks the line.
     public var x: [Double]
+    /// Vertex y values (non-positive values are skipped on a log axis).
     public var y: [Double]
+    /// Stroke colour.
     public var color: Color
+    /// Dashed (4 on, 3 off).
     public var dashed: Bool
     /// Stroke width in points.
     public var width: Double

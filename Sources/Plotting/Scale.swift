@@ -13,10 +13,15 @@ public enum ScaleKind: Equatable, Sendable {
 /// Linear: p = start + (v − lower)/(upper − lower)·(end − start).
 /// Log: the same with log10 applied to v, lower and upper. A reversed axis swaps start and end.
 public struct AxisMapping: Equatable, Sendable {
+    /// Linear or log10.
     public var kind: ScaleKind
+    /// Data value at `start`.
     public var lower: Double
+    /// Data value at `end`.
     public var upper: Double
+    /// Position (points) of `lower`.
     public var start: Double
+    /// Position (points) of `upper`.
     public var end: Double
 
     /// A mapping; `lower < upper` (and both > 0 for log) is required.

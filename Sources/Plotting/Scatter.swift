@@ -1,9 +1,12 @@
 /// A scatter of points coloured by class or by a continuous value.
 public struct ScatterPlot: Equatable, Sendable {
+    /// Horizontal coordinates.
     public var x: [Double]
+    /// Vertical coordinates (same count as x).
     public var y: [Double]
     /// Point identifiers exported to CSV (may be empty).
     public var ids: [String]
+    /// How each point gets its colour.
     public var coloring: ScatterColoring
     /// Dot radius in points.
     public var pointRadius: Double

@@ -2,7 +2,9 @@ import Foundation
 
 /// One tick on an axis: a value, and a label (empty for minor ticks).
 public struct Tick: Equatable, Sendable {
+    /// Data value of the tick.
     public var value: Double
+    /// Text under/beside the tick; empty for unlabelled ticks.
     public var label: String
     /// Major ticks carry labels and are drawn longer.
     public var isMajor: Bool

@@ -6,11 +6,17 @@ import Foundation
 public enum Typography {
     /// Fontconfig family name; DejaVu Sans covers Greek, maths and arrows.
     public static let family = "DejaVu Sans"
+    /// Tick labels.
     public static let tick = 8.0
+    /// Axis labels and colour-bar labels.
     public static let axisLabel = 9.0
+    /// Panel titles (bold).
     public static let panelTitle = 9.5
+    /// Panel letters (a), (b)… (bold).
     public static let letter = 10.0
+    /// Legend entries.
     public static let legend = 8.0
+    /// Figure title (bold).
     public static let figureTitle = 11.5
 }
 

@@ -5,14 +5,19 @@ import Plotting
 public struct FigureOutput: Codable, Equatable, Sendable {
     /// `fig6` … `fig12` (fig 8 and 12 may be split per task, e.g. `fig8-e_form`).
     public var id: String
+    /// Figure title as drawn.
     public var title: String
     /// What the figure shows, for the report.
     public var caption: String
-    /// File names relative to the figures directory.
+    /// PNG file name, relative to the figures directory (for the HTML report).
     public var png: String
+    /// SVG file name, relative to the figures directory.
     public var svg: String
+    /// PDF file name, relative to the figures directory.
     public var pdf: String
+    /// CSV of the plotted data (columns `panel,kind,series,key,x,y,z`, see `FigureCSV`).
     public var csv: String
+    /// gnuplot script that redraws the figure from the CSV (run it in the figures directory).
     public var gnuplot: String
     public init(id: String, title: String, caption: String, png: String, svg: String, pdf: String, csv: String, gnuplot: String) {
         self.id = id; self.title = title; self.caption = caption
