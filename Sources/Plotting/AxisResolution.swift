@@ -62,7 +62,7 @@ enum AxisResolver {
             return false
         }
         func make(_ n: Int) -> [Tick] {
-            let t = kind == .log ? Ticks.log(lower: lo, upper: hi, maxCount: n) : Ticks.linear(lower: lo, upper: hi, maxCount: n)
+            let t = kind == .log ? Ticks.log(lower: lo, upper: hi, maxCount: n) : Ticks.linear(lower: lo, upper: hi, maxCount: n, minimumStep: axis.integerTicks ? 1 : 0)
             return t.filter { mapping.contains($0.value) }
         }
         let maxLabels = max(2, Int(length / 28)) + 1

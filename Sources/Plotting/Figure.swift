@@ -88,11 +88,13 @@ public struct Axis: Equatable, Sendable {
     public var showTickLabels: Bool
     /// Draw tick marks and grid lines at all (off for axes whose numbers mean nothing, e.g. t-SNE).
     public var showTicks: Bool
+    /// Linear tick steps are whole numbers (≥ 1), e.g. for epochs.
+    public var integerTicks: Bool
 
     public init(label: String = "", scale: ScaleKind = .linear, range: ClosedRange<Double>? = nil,
-                reversed: Bool = false, showTickLabels: Bool = true, showTicks: Bool = true) {
+                reversed: Bool = false, showTickLabels: Bool = true, showTicks: Bool = true, integerTicks: Bool = false) {
         self.label = label; self.scale = scale; self.range = range; self.reversed = reversed
-        self.showTickLabels = showTickLabels && showTicks; self.showTicks = showTicks
+        self.showTickLabels = showTickLabels && showTicks; self.showTicks = showTicks; self.integerTicks = integerTicks
     }
 }
 

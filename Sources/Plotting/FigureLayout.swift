@@ -133,7 +133,12 @@ struct FigureLayout {
             current.append((e, cx)); cx += ew
         }
         if !current.isEmpty { rows.append(current); rowWidths.append(cx) }
-        totalW = max(totalW, (rowWidths.max() ?? 0) + 2 * outer)
+        // The figure is at least as wide as its title and legend; the grid is then centred.
+        let gridW = totalW
+        let titleW = figure.title.isEmpty ? 0 : text.width(figure.title, size: Typography.figureTitle, bold: true) + 2 * outer
+        totalW = max(totalW, (rowWidths.max() ?? 0) + 2 * outer, titleW)
+        let gridOffset = ((totalW - gridW) / 2).rounded()
+        colX = colX.map { $0 + gridOffset }
         var legendRows: [(entries: [(LegendEntry, Double)], y: Double)] = []
         for (k, row) in rows.enumerated() {
             let x0 = (totalW - rowWidths[k] + 14) / 2

@@ -31,9 +31,10 @@ public enum Ticks {
 
     /// Linear ticks on `[lower, upper]` with step `niceStep(atLeast: (upper − lower)/maxCount)`,
     /// at every multiple of the step inside the interval; labels use as many decimals as the step needs.
-    public static func linear(lower: Double, upper: Double, maxCount: Int) -> [Tick] {
+    /// `minimumStep` (e.g. 1 for integer ticks) raises the step to at least that value.
+    public static func linear(lower: Double, upper: Double, maxCount: Int, minimumStep: Double = 0) -> [Tick] {
         guard upper > lower, maxCount >= 1 else { return [Tick(value: lower, label: format(lower, step: 1))] }
-        let step = niceStep(atLeast: (upper - lower) / Double(maxCount))
+        let step = niceStep(atLeast: max((upper - lower) / Double(maxCount), minimumStep))
         let first = (lower / step - 1e-9).rounded(.up)
         let last = (upper / step + 1e-9).rounded(.down)
         guard first <= last else { return [] }

@@ -46,3 +46,10 @@ final class TicksTests: XCTestCase {
         XCTAssertEqual(Ticks.formatPowerOfTen(-6), "1e-6")
     }
 }
+
+final class IntegerTicksTests: XCTestCase {
+    func testIntegerTicksNeverUseFractionalSteps() {
+        XCTAssertEqual(Ticks.linear(lower: 0.9, upper: 3.1, maxCount: 8, minimumStep: 1).map(\.label), ["1", "2", "3"])
+        XCTAssertEqual(Ticks.linear(lower: 0.9, upper: 3.1, maxCount: 8).map(\.label), ["1.0", "1.5", "2.0", "2.5", "3.0"])
+    }
+}

@@ -195,6 +195,32 @@ final class PaperFiguresTests: XCTestCase {
         }
     }
 
+    /// A smoke-sized run: one task, one label count, five trials, an 8-epoch curve with a KL that
+    /// spans two decades (log axis), one t-SNE row. Titles and legends must still fit.
+    func testSmallRunLaysOutWithoutOverlaps() throws {
+        var doc = SyntheticResults.document(tsnePoints: 100)
+        doc.trials = doc.trials.filter { $0.task == "e_form" && $0.nLabels == 50 && $0.trial < 5 }
+        var pts: [CurvePoint] = []
+        for e in 1...8 {
+            let x = Double(e)
+            let lk: Double = 80 * exp(-x) + 1, gk: Double = 200 * exp(-x) + 1
+            pts.append(CurvePoint(epoch: e, localDIM: 1.38 - 0.05 * x, localKL: lk, globalDIM: 1.4 - 0.1 * x, globalKL: gk))
+        }
+        doc.learningCurves = [LearningCurve(model: "dim-synthetic", tasks: ["e_form"], synthetic: true, points: pts,
+                                            baselineLocal: 2 * log(2.0), baselineGlobal: 2 * log(2.0), selectedEpoch: 8,
+                                            stopReason: "max epochs")]
+        doc.tsneMaps = doc.tsneMaps.filter { $0.task == "e_form" }
+        let figs = try PaperFigures.build(doc)
+        XCTAssertEqual(figs.map(\.figure.name), ["fig6", "fig7", "fig8", "fig9", "fig10", "fig11", "fig12"])
+        for (f, _) in figs {
+            XCTAssertEqual(FigureWriter.tickLabelsCollide(f), [], f.name)
+            XCTAssertEqual(f.panels.compactMap { $0 }.count, f.name == "fig6" ? 4 : (f.name == "fig9" || f.name == "fig10" ? 2 : 1), f.name)
+        }
+        // The KL panels span two decades, so they use a log axis; the DIM-loss panels stay linear.
+        let fig6 = figs[0].figure
+        XCTAssertEqual(fig6.panels.map { $0!.yAxis.scale }, [.linear, .log, .linear, .log])
+    }
+
     /// Writes the synthetic figures to `PAPER_FIGURES_DEMO_DIR` for looking at them.
     func testWriteDemo() throws {
         guard let d = ProcessInfo.processInfo.environment["PAPER_FIGURES_DEMO_DIR"] else {

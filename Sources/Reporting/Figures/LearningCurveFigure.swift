@@ -36,7 +36,7 @@ enum LearningCurveFigure {
                 }
             }
             let all = series.flatMap(\.y) + refs.map(\.value)
-            panels.append(Panel(title: title, xAxis: Axis(label: "epoch"),
+            panels.append(Panel(title: title, xAxis: Axis(label: "epoch", integerTicks: true),
                                 yAxis: Axis(label: isDIM ? "validation DIM loss (nats)" : "validation KL term", scale: scale(all)),
                                 content: .lines(series), referenceLines: refs))
         }
