@@ -58,7 +58,7 @@ public enum FigureWriter {
 
     /// Pairs of drawn texts whose boxes (line height × advance width, shrunk by 0.5 pt) overlap, or that
     /// stick out of the figure, as readable descriptions; empty when every label is clear.
-    public static func tickLabelsCollide(_ figure: Figure) -> [String] {
+    public static func textOverlaps(_ figure: Figure) -> [String] {
         let layout = makeLayout(figure)
         let m = TextEngine.makeMeasuringContext()
         defer { TextEngine.destroyMeasuringContext(m) }

@@ -106,8 +106,8 @@ final class FigureWriterTests: XCTestCase {
         let dir = try TestSupport.temporaryDirectory("plotting-narrow")
         defer { try? FileManager.default.removeItem(at: dir) }
         XCTAssertNoThrow(try FigureWriter.write(f, to: dir))
-        XCTAssertTrue(FigureWriter.tickLabelsCollide(f).isEmpty, "\(FigureWriter.tickLabelsCollide(f))")
-        for sample in SampleFigures.all { XCTAssertTrue(FigureWriter.tickLabelsCollide(sample).isEmpty, sample.name) }
+        XCTAssertTrue(FigureWriter.textOverlaps(f).isEmpty, "\(FigureWriter.textOverlaps(f))")
+        for sample in SampleFigures.all { XCTAssertTrue(FigureWriter.textOverlaps(sample).isEmpty, sample.name) }
     }
 
     func testUnwritableDirectoryGivesClearError() {
@@ -115,5 +115,17 @@ final class FigureWriterTests: XCTestCase {
         XCTAssertThrowsError(try FigureWriter.write(f, to: URL(fileURLWithPath: "/proc/nonexistent/figs"))) { e in
             XCTAssertTrue("\(e)".contains("/proc/nonexistent"), "\(e)")
         }
+    }
+}
+
+final class OverlapCheckTests: XCTestCase {
+    /// The overlap check must be able to fail: a y-axis label far longer than its plot is tall sticks
+    /// out of the figure and runs into the panel title.
+    func testOverlapCheckReportsALabelThatCannotFit() {
+        let p = Panel(title: "title", xAxis: Axis(label: "x"),
+                      yAxis: Axis(label: "a very long axis label that cannot possibly fit beside this plot"),
+                      content: .lines([LineSeries(name: "s", x: [0, 1], y: [0, 1], color: .black)]))
+        let f = Figure(name: "bad", rows: 1, columns: 1, panels: [p], plotWidth: 120, plotHeight: 40)
+        XCTAssertFalse(FigureWriter.textOverlaps(f).isEmpty)
     }
 }

@@ -85,11 +85,28 @@ enum SyntheticResults {
 }
 
 final class PaperFiguresTests: XCTestCase {
-    func testEveryFigureIsRenderedValidAndByteStable() throws {
+    /// One render of the full synthetic document shared by the read-only tests (rendering is the slow part).
+    nonisolated(unsafe) static var shared: (doc: ResultsDocument, dir: URL, outs: [FigureOutput])?
+
+    static func rendered() throws -> (doc: ResultsDocument, dir: URL, outs: [FigureOutput]) {
+        if let s = shared { return s }
         let doc = SyntheticResults.document()
-        let a = try TestSupport.temporaryDirectory("figs-a"), b = try TestSupport.temporaryDirectory("figs-b")
-        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
-        let outs = try PaperFigures.render(doc, to: a)
+        let dir = try TestSupport.temporaryDirectory("figs-shared")
+        let s = (doc, dir, try PaperFigures.render(doc, to: dir))
+        shared = s
+        return s
+    }
+
+    override class func tearDown() {
+        if let s = shared { try? FileManager.default.removeItem(at: s.dir) }
+        shared = nil
+        super.tearDown()
+    }
+
+    func testEveryFigureIsRenderedValidAndByteStable() throws {
+        let (doc, a, outs) = try Self.rendered()
+        let b = try TestSupport.temporaryDirectory("figs-b")
+        defer { try? FileManager.default.removeItem(at: b) }
         XCTAssertEqual(outs.map(\.id), ["fig6", "fig7", "fig8", "fig9", "fig10", "fig11", "fig12"])
         let again = try PaperFigures.render(doc, to: b)
         XCTAssertEqual(outs, again)
@@ -108,20 +125,14 @@ final class PaperFiguresTests: XCTestCase {
     }
 
     func testNoTextOverlapsInAnyFigure() throws {
-        let dir = try TestSupport.temporaryDirectory("figs-overlap")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let doc = SyntheticResults.document()
-        _ = try PaperFigures.render(doc, to: dir)
+        let doc = try Self.rendered().doc
         for fig in try PaperFigures.build(doc).map(\.figure) {
-            XCTAssertEqual(FigureWriter.tickLabelsCollide(fig), [], fig.name)
+            XCTAssertEqual(FigureWriter.textOverlaps(fig), [], fig.name)
         }
     }
 
     func testFig7CSVHoldsEveryTrialAndThePaperMedians() throws {
-        let doc = SyntheticResults.document()
-        let dir = try TestSupport.temporaryDirectory("figs-csv")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let outs = try PaperFigures.render(doc, to: dir)
+        let (doc, dir, outs) = try Self.rendered()
         let fig7 = try XCTUnwrap(outs.first { $0.id == "fig7" })
         let rows = try String(contentsOf: dir.appendingPathComponent(fig7.csv), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -139,10 +150,7 @@ final class PaperFiguresTests: XCTestCase {
     }
 
     func testFig6AndTSNECSVMatchInputs() throws {
-        let doc = SyntheticResults.document(tsnePoints: 50)
-        let dir = try TestSupport.temporaryDirectory("figs-csv6")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let outs = try PaperFigures.render(doc, to: dir)
+        let (doc, dir, outs) = try Self.rendered()
         func rows(_ id: String) throws -> [[String]] {
             let o = try XCTUnwrap(outs.first { $0.id == id })
             return try String(contentsOf: dir.appendingPathComponent(o.csv), encoding: .utf8).split(separator: "\n").dropFirst()
@@ -185,9 +193,8 @@ final class PaperFiguresTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: gnuplot.path) else {
             throw XCTSkip("gnuplot not installed (apt-get install gnuplot-nox): the generated scripts were not run")
         }
-        let dir = try TestSupport.temporaryDirectory("figs-gp")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        for o in try PaperFigures.render(SyntheticResults.document(tsnePoints: 200), to: dir) {
+        let (_, dir, outs) = try Self.rendered()
+        for o in outs {
             let r = try TestSupport.run(gnuplot, ["-e", "outfile='\(o.id)-gp.png'", o.gnuplot], cwd: dir)
             XCTAssertEqual(r.status, 0, "\(o.gnuplot): \(r.stderr)")
             XCTAssertFalse(r.stderr.lowercased().contains("warning"), "\(o.gnuplot): \(r.stderr)")
@@ -213,7 +220,7 @@ final class PaperFiguresTests: XCTestCase {
         let figs = try PaperFigures.build(doc)
         XCTAssertEqual(figs.map(\.figure.name), ["fig6", "fig7", "fig8", "fig9", "fig10", "fig11", "fig12"])
         for (f, _) in figs {
-            XCTAssertEqual(FigureWriter.tickLabelsCollide(f), [], f.name)
+            XCTAssertEqual(FigureWriter.textOverlaps(f), [], f.name)
             XCTAssertEqual(f.panels.compactMap { $0 }.count, f.name == "fig6" ? 4 : (f.name == "fig9" || f.name == "fig10" ? 2 : 1), f.name)
         }
         // The KL panels span two decades, so they use a log axis; the DIM-loss panels stay linear.
