@@ -39,7 +39,7 @@ enum GnuplotScript {
             firstPanel = false
             s.append("")
             s.append("# panel (\(letter))")
-            s.append("unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate")
+            s.append("unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin")
             if case .boxes = p.content { s.append("set style fill transparent solid 0.25 border") } else { s.append("set style fill solid 1.0 noborder") }
             s.append(showKey ? "set key top right font \",7\" opaque" : "set key off")
             let title = (figure.letters ? "(\(letter)) " : "") + p.title
@@ -63,6 +63,7 @@ enum GnuplotScript {
                 if valueMap.kind == .log { s.append("set logscale y") }
                 let tics = b.boxes.enumerated().map { "\(quote(FigureCSV.field($0.element.label))) \($0.offset + 1)" }.joined(separator: ", ")
                 s.append("set xtics (\(tics)) rotate by 30 right")
+                s.append("set lmargin 12")
                 switch b.whiskers {
                 case .minMax: s.append("set style boxplot nooutliers range 1e30")
                 case .tukey(let k): s.append("set style boxplot nooutliers range \(k)")
@@ -78,6 +79,8 @@ enum GnuplotScript {
                 }
             case .scatter(let sc):
                 s.append("set xlabel \(quote(p.xAxis.label)); set ylabel \(quote(p.yAxis.label))")
+                if !p.xAxis.showTicks { s.append("unset xtics") }
+                if !p.yAxis.showTicks { s.append("unset ytics") }
                 s.append("set xrange \(range(l.x.mapping, reversed: p.xAxis.reversed)); set yrange \(range(l.y.mapping, reversed: p.yAxis.reversed))")
                 if l.x.mapping.kind == .log { s.append("set logscale x") }
                 if l.y.mapping.kind == .log { s.append("set logscale y") }
