@@ -114,8 +114,8 @@ public final class FakeBackend: ExperimentBackend, @unchecked Sendable {
         // Depends on the label subset (paired trials share it) and on the initial weights.
         let subsetEffect = Double(request.labelRows.reduce(0, &+) % 97) / 970
         let initEffect = Double(initialModel?.weights.first ?? 0) / 2550
-        let budgetEffect = 1 / (1 + 0.01 * Double(request.budget.maxEpochs))
-        let mae = base * factor * pow(50 / Double(request.nLabels), 0.3) * (0.9 + subsetEffect + initEffect + 0.1 * budgetEffect)
+        let budgetEffect = 2 / (1 + 0.05 * Double(request.budget.maxEpochs))
+        let mae = base * factor * pow(50 / Double(request.nLabels), 0.3) * (0.9 + subsetEffect + initEffect + budgetEffect)
             + 0.01 * s.uniform()
         return TrialOutcome(mae: mae, extra: ["epochs": Double(request.budget.maxEpochs)])
     }

@@ -3,7 +3,7 @@ import Randomness
 /// The random streams of one work item: `SeedPath(seedRoot, experiment, task, n, trial, arm)`
 /// extended by a purpose (`init`, `batches`, `split`, `noise`, `false-samples`, `tsne`, …).
 /// Backends draw every random number from `stream(purpose)` and nothing else.
-public struct SeedBase: Codable, Equatable, Sendable {
+public struct SeedBase: Codable, Hashable, Sendable {
     public var components: [String]
     public init(_ components: [String]) { self.components = components }
     /// The seed path for one purpose.
