@@ -24,6 +24,8 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
     private let tty: Bool
     private let start = Date()
     private var stageStart: [Int: Date] = [:]
+    private var stageEnd: [Int: Date] = [:]
+    private var lastDraw = Date.distantPast
     private var total: [Int: Int] = [:]
     private var done: [Int: Int] = [:]
     private var failedCount = 0
@@ -62,6 +64,7 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if stageStart[item.stage] == nil { stageStart[item.stage] = Date() }
         done[item.stage, default: 0] += 1
+        if done[item.stage] == total[item.stage] { stageEnd[item.stage] = Date() }
         if outcome == .failed || outcome == .blocked { failedCount += 1 }
         if outcome == .failed || outcome == .blocked {
             clearBars()
@@ -69,7 +72,10 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
             drawBars(); return
         }
         guard !quiet else { return }
-        if tty { clearBars(); drawBars() }
+        if tty {
+            // At most ten redraws a second, plus one when a stage completes.
+            if Date().timeIntervalSince(lastDraw) >= 0.1 || stageEnd[item.stage] != nil { clearBars(); drawBars(); lastDraw = Date() }
+        }
         else {
             let d = done[item.stage]!, t = total[item.stage] ?? 0
             emit("[stage \(item.stage) \(d)/\(t)] \(item.id) \(outcome.rawValue) in \(Self.duration(seconds))\(message.map { " — \($0)" } ?? "")\n")
@@ -97,7 +103,7 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             var line = "stage \(s) \(bar) \(d)/\(t)  \(StageNames.name(s))"
             if let st = stageStart[s], d > 0 {
-                let el = Date().timeIntervalSince(st)
+                let el = (stageEnd[s] ?? Date()).timeIntervalSince(st)
                 line += "  elapsed \(Self.duration(el))"
                 if d < t { line += "  ETA \(Self.duration(el / Double(d) * Double(t - d)))" }
             }
