@@ -23,7 +23,7 @@ struct Run: ParsableCommand {
     @Option(help: "Result store directory.") var store = ".repro-store"
     @Option(help: "Items computed side by side (threads, one BLAS thread each).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Run the i-th of n slices of the plan, e.g. 2/8.") var shard: String?
-    @Option(help: "Run only these stages (comma-separated, 0–3): 0 dataset; 1 DIM pretraining, donors, baseline features; 2 fig 7 trials, DIM vectors, baseline regressors; 3 DIM regressors, t-SNE.")
+    @Option(help: "Run only these stages (comma-separated, 0–3): 0 dataset; 1 DIM pretraining, donors, baseline features, random-init fig 7 trials; 2 DIM/transfer-init fig 7 trials, DIM vectors, regressors on untrained/OFM/XRD vectors; 3 regressors on DIM vectors, t-SNE of DIM vectors.")
     var stage: String?
     @Option(help: "When an input is not in the store: 'compute' it here or 'require' it (the item is blocked). Default: require with --stage, compute otherwise.")
     var inputs: String?

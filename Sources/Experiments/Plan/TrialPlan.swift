@@ -5,7 +5,8 @@ import Reporting
 /// (by stage, then construction order).
 ///
 /// Stage 0: the dataset. Stage 1: DIM pretraining (synthetic on/off) per structure set, donors per
-/// task, untrained/OFM/XRD vectors. Stage 2: fig 7 trials, DIM vectors, regressor trials on
+/// task, untrained/OFM/XRD vectors, random-init fig 7 trials. Stage 2: DIM- and transfer-init
+/// fig 7 trials (and the budget probe), DIM vectors, regressor trials on
 /// untrained/OFM/XRD vectors, t-SNE of untrained vectors. Stage 3: regressor trials on DIM vectors,
 /// t-SNE of DIM vectors.
 public struct TrialPlan: Sendable {

@@ -36,8 +36,8 @@ public enum StageNames {
     public static func name(_ stage: Int) -> String {
         switch stage {
         case 0: return "dataset"
-        case 1: return "pretraining, donors, baseline features"
-        case 2: return "fig 7 trials, DIM vectors, baseline regressors"
+        case 1: return "DIM pretraining, donors, baseline features, random-init fig 7 trials"
+        case 2: return "DIM/transfer fig 7 trials, DIM vectors, baseline regressors, t-SNE of untrained vectors"
         case 3: return "DIM regressors, t-SNE"
         default: return "stage \(stage)"
         }

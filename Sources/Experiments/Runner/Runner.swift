@@ -270,3 +270,25 @@ final class SchedulerState: @unchecked Sendable {
         cond.unlock()
     }
 }
+
+/// The state of one plan item in the store.
+public enum ItemState: Equatable, Sendable {
+    case done
+    case failed(String)
+    case missing
+    case corrupt(String)
+}
+
+extension Runner {
+    /// Every plan item with its state in the store, in plan order (reads and verifies every entry).
+    public func itemStates() throws -> [(item: WorkItem, state: ItemState)] {
+        let materials = try keyMaterials()
+        return try plan.items.map { item in
+            switch store.read(try materials[item.id]!.key()) {
+            case let .valid(r): return (item, r.failure.map { .failed($0) } ?? .done)
+            case .missing: return (item, .missing)
+            case let .corrupt(why): return (item, .corrupt(why))
+            }
+        }
+    }
+}
