@@ -59,7 +59,10 @@ enum RunSupport {
     /// The backend of this name.
     static func backend(_ name: String) throws -> any ExperimentBackend {
         switch name {
-        case "fake": return FakeBackend()
+        case "fake":
+            // REPRO_FAKE_TRIAL_DELAY (seconds per trial) lets end-to-end tests interrupt a run mid-way.
+            let delay = ProcessInfo.processInfo.environment["REPRO_FAKE_TRIAL_DELAY"].flatMap(Double.init) ?? 0
+            return FakeBackend(trialDelay: delay)
         case "real":
             // The lead binds Crystals/SiteNet/Featurizers/Regressors/TSNE here (see ExperimentBackend).
             throw CLIFailure("the real computation backend is not bound yet in this build; use --backend fake to exercise the pipeline")
