@@ -120,3 +120,16 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(try Profile.named("smoke"), .smoke)
     }
 }
+
+final class ValidationSplitTests: XCTestCase {
+    func testValidationSplitIsNOver20AndPartitionsTheSubset() {
+        let rows = Array(stride(from: 0, to: 500, by: 5))   // 100 rows
+        let (t, v) = Seeds.validationSplit(rows, root: "r", task: .gap, n: 100, trial: 2)
+        XCTAssertEqual(v.count, 5)
+        XCTAssertEqual(Set(t).union(v), Set(rows))
+        XCTAssertTrue(Set(t).isDisjoint(with: v))
+        XCTAssertEqual(Seeds.validationSplit(rows, root: "r", task: .gap, n: 100, trial: 2).validation, v)
+        XCTAssertNotEqual(Seeds.validationSplit(rows, root: "r", task: .gap, n: 100, trial: 3).validation, v)
+        XCTAssertEqual(Seeds.validationSplit(Array(0..<19), root: "r", task: .gap, n: 19, trial: 0).validation, [])
+    }
+}

@@ -80,6 +80,8 @@ final class RunnerTests: XCTestCase {
         final class Capture: @unchecked Sendable {
             let lock = NSLock()
             var supervised: [String: [Int]] = [:]
+            var validation: [String: [Int]] = [:]
+            var paired: [String: SeedBase] = [:]
             var regressor: [String: [Double]] = [:]
         }
         final class CapturingBackend: ExperimentBackend, @unchecked Sendable {
@@ -90,7 +92,10 @@ final class RunnerTests: XCTestCase {
             func pretrainDIM(_ r: DIMPretrainRequest, dataset: DatasetInfo) throws -> ModelArtifact { try inner.pretrainDIM(r, dataset: dataset) }
             func trainDonor(_ r: DonorRequest, dataset: DatasetInfo) throws -> ModelArtifact { try inner.trainDonor(r, dataset: dataset) }
             func trainSupervisedTrial(_ r: SupervisedTrialRequest, dataset: DatasetInfo, initialModel: ModelArtifact?) throws -> TrialOutcome {
-                cap.lock.lock(); cap.supervised[r.seeds.components.joined(separator: "/") + "@\(r.budget.maxEpochs)"] = r.labelRows; cap.lock.unlock()
+                cap.lock.lock(); let k = r.seeds.components.joined(separator: "/") + "@\(r.budget.maxEpochs)"
+                cap.supervised[k] = r.labelRows; cap.validation[k] = r.validationRows; cap.paired[k] = r.pairedSeeds
+                XCTAssertEqual(Set(r.trainRows).union(r.validationRows), Set(r.labelRows))
+                cap.lock.unlock()
                 return try inner.trainSupervisedTrial(r, dataset: dataset, initialModel: initialModel)
             }
             func computeRepresentation(_ r: RepresentationRequest, dataset: DatasetInfo, encoder: ModelArtifact?) throws -> RepresentationVectors {
@@ -114,6 +119,9 @@ final class RunnerTests: XCTestCase {
                 for k in 0..<Profile.smoke.siteNetTrials(at: n) {
                     let rows = [ArmID.random, ArmID.dim, ArmID.transfer].map { b.cap.supervised["\(root)/fig7/\(task.rawValue)/n\(n)/trial\(k)/\($0)@2"]! }
                     XCTAssertEqual(Set(rows.map { $0 }).count, 1, "fig 7 arms not paired at \(task) n=\(n) t=\(k)")
+                    let keys = [ArmID.random, ArmID.dim, ArmID.transfer].map { "\(root)/fig7/\(task.rawValue)/n\(n)/trial\(k)/\($0)@2" }
+                    XCTAssertEqual(Set(keys.map { b.cap.validation[$0]! }).count, 1, "validation splits differ across arms")
+                    XCTAssertEqual(Set(keys.map { b.cap.paired[$0]! }).count, 1, "paired seeds differ across arms")
                     // The regressors at the same trial index fit the targets of exactly those rows.
                     let targets = rows[0].map { r in pool.trainTargets[pool.trainRows.firstIndex(of: r)!] }
                     for (e, arm) in [("fig8", ArmID.linearDIM), ("fig8", ArmID.mlpUntrained), ("fig12", ArmID.mlpDIMNoSynthetic)] {

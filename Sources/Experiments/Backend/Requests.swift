@@ -46,12 +46,18 @@ public struct SupervisedTrialRequest: Codable, Equatable, Sendable {
     public var trial: Int
     public var initialisation: SiteNetInit
     /// Rows (of the task's structure set training list) of the labelled subset, drawn by the runner
-    /// so that trial k of every arm uses the same subset. The backend splits off its 5 % validation
-    /// part with `seeds.stream("validation-split")`.
+    /// so that trial k of every arm uses the same subset: `trainRows ∪ validationRows`.
     public var labelRows: [Int]
+    /// The 95 % the model trains on (authors: `random_split(n − n//20, n//20)`).
+    public var trainRows: [Int]
+    /// The 5 % used for early stopping / best-checkpoint selection (n//20 crystals; same for every arm).
+    public var validationRows: [Int]
     public var budget: TrainingBudget
-    /// Purposes: `init`, `head-init`, `batches`, `validation-split`.
+    /// Arm-specific streams; purpose `init` (random-init encoder weights).
     public var seeds: SeedBase
+    /// Streams shared by every arm of this (task, n, trial), so arms differ only by their start:
+    /// purposes `head-init` (the re-initialised 64→64→1 head), `batches` (batch order).
+    public var pairedSeeds: SeedBase
 }
 
 /// Vectors of every crystal of a structure set (train and test) under one representation.

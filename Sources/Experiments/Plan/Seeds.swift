@@ -34,6 +34,21 @@ public enum Seeds {
         return s.sample(n, from: pool.trainRows.count).map { pool.trainRows[$0] }
     }
 
+    /// Splits a label subset into (train, validation) with n//20 validation crystals, drawn from
+    /// the stream `(root, "labels", task, n, trial, "validation")` — the same for every arm.
+    public static func validationSplit(_ rows: [Int], root: String, task: PropertyTask, n: Int, trial: Int) -> (train: [Int], validation: [Int]) {
+        var s = SeedPath(root, "labels", task.rawValue, "n\(n)", "trial\(trial)", "validation").stream()
+        let v = Set(s.sample(rows.count / 20, from: rows.count))
+        var train: [Int] = [], validation: [Int] = []
+        for (i, r) in rows.enumerated() { if v.contains(i) { validation.append(r) } else { train.append(r) } }
+        return (train, validation)
+    }
+
+    /// Streams shared by every fig 7 arm of one (task, n, trial).
+    public static func paired(root: String, task: PropertyTask, n: Int, trial: Int) -> SeedBase {
+        SeedBase([root, "paired", task.rawValue, "n\(n)", "trial\(trial)"])
+    }
+
     /// Positions (in `pool.trainRows`) of the subset, to pick targets.
     static func labelPositions(root: String, task: PropertyTask, n: Int, trial: Int, pool: TaskData) throws -> [Int] {
         guard n <= pool.trainRows.count else {

@@ -57,8 +57,10 @@ struct ItemExecutor: Sendable {
             case .transfer: initial = try model("donor/\(task.other.rawValue)")
             }
             let budget = long ? (profile.budgetProbe?.longBudget ?? profile.supervised) : profile.supervised
+            let split = Seeds.validationSplit(rows, root: profile.seedRoot, task: task, n: n, trial: trial)
             let r = SupervisedTrialRequest(task: task, nLabels: n, trial: trial, initialisation: initialisation, labelRows: rows,
-                                           budget: budget, seeds: seeds)
+                                           trainRows: split.train, validationRows: split.validation, budget: budget, seeds: seeds,
+                                           pairedSeeds: Seeds.paired(root: profile.seedRoot, task: task, n: n, trial: trial))
             let o = try backend.trainSupervisedTrial(r, dataset: d, initialModel: initial)
             try Validation.check(o, item: item.id)
             return .trial(o)

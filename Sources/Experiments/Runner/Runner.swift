@@ -48,7 +48,7 @@ public final class CancellationFlag: @unchecked Sendable {
 
 /// The version of the runner's own result-affecting logic (label subsets, row gathering, key format).
 public enum FrameworkVersion {
-    public static let current = "experiments-1"
+    public static let current = "experiments-2"
 }
 
 /// Executes (a selection of) a ``TrialPlan`` into a ``ResultStore``.
