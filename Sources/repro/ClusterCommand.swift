@@ -41,7 +41,7 @@ struct ClusterStatus: ParsableCommand {
     @Flag(help: "List every missing item, not just counts.") var verbose = false
 
     func run() throws {
-        let runner = try RunSupport.runner(profile: try profileOptions.resolve(), backendName: profileOptions.backend, store: store)
+        let runner = try RunSupport.runner(profile: try profileOptions.resolve(store: store), backendName: profileOptions.backend, store: store)
         let states = try runner.itemStates()
         var missingTotal = 0
         for s in 0..<runner.plan.stageCount {

@@ -19,8 +19,8 @@ struct Report: ParsableCommand {
     @Option(help: "Directory for the figures.") var figures = "Figures"
 
     func run() throws {
-        let profile = try profileOptions.resolve()
         guard FileManager.default.fileExists(atPath: store) else { throw CLIFailure("\(store): no such result store") }
+        let profile = try profileOptions.resolve(store: store)
         let runner = try RunSupport.runner(profile: profile, backendName: profileOptions.backend, store: store)
         try ReportSupport.write(runner: runner, jobs: 0, reports: reports, figures: figures)
     }

@@ -42,14 +42,23 @@ struct Run: ParsableCommand {
 
 /// Options naming the profile (and the backend).
 struct ProfileOptions: ParsableArguments {
-    @Option(help: "smoke, default or paper.") var profile = "default"
+    @Option(help: "smoke, default or paper (default: default; for report/status, the store's only profile).") var profile: String?
     @Option(name: .customLong("matbench-e-form"), help: "For --profile paper: matbench_mp_e_form.json(.gz).") var matbenchEForm: String?
     @Option(name: .customLong("matbench-gap"), help: "For --profile paper: matbench_mp_gap.json(.gz).") var matbenchGap: String?
     @Option(help: ArgumentHelp("Computation backend: 'real' (the SiteNet, Regressors, TSNE modules) or 'fake' (a fast synthetic stand-in for testing the pipeline; its numbers mean nothing).", visibility: .hidden))
     var backend = "real"
 
-    func resolve() throws -> Profile {
-        do { return try Profile.named(profile, matbenchEForm: matbenchEForm, matbenchGap: matbenchGap) }
+    /// The named profile; without `--profile`, the only profile a store holds results for (when
+    /// `store` is given and holds exactly one), else `default`.
+    func resolve(store: String? = nil) throws -> Profile {
+        var name = profile ?? "default"
+        if profile == nil, let store {
+            let dir = URL(fileURLWithPath: store).appendingPathComponent("items")
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") }
+            if names.count == 1 { name = names[0] }
+            else if names.count > 1 { throw CLIFailure("\(store) holds results of profiles \(names.sorted().joined(separator: ", ")): choose one with --profile") }
+        }
+        do { return try Profile.named(name, matbenchEForm: matbenchEForm, matbenchGap: matbenchGap) }
         catch { throw CLIFailure(String(describing: error)) }
     }
 }

@@ -101,3 +101,35 @@ final class ReproduceEndToEndTests: XCTestCase {
         XCTAssertTrue(e4.stderr.contains("none: no such result store"), e4.stderr)
     }
 }
+
+/// `repro cluster slurm` writes one array per stage with only the shards that have work left.
+final class ClusterScriptEndToEndTests: XCTestCase {
+    func testScriptSubmitsOnlyMissingShardsInStageOrder() throws {
+        let b = TestSupport.reproBinary
+        guard FileManager.default.isExecutableFile(atPath: b.path) else { throw XCTSkip("no repro binary at \(b.path)") }
+        let dir = try TestSupport.temporaryDirectory()
+        let common = ["--profile", "smoke", "--backend", "fake", "--store", "s"]
+        var r = try TestSupport.run(b, ["cluster", "slurm"] + common + ["--shards", "3", "--partition", "debug", "--time", "1:00:00", "--output", "a.sh"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let a = try String(contentsOf: dir.appendingPathComponent("a.sh"), encoding: .utf8)
+        for s in 0...3 { XCTAssertTrue(a.contains("--job-name=repro-s\(s)"), "stage \(s) missing:\n\(a)") }
+        XCTAssertTrue(a.contains("--stage 0 --shard \\${SLURM_ARRAY_TASK_ID}/1"), a)
+        XCTAssertTrue(a.contains("--job-name=repro-s2 --array=1,2,3"), a)
+        XCTAssertTrue(a.contains("--partition=debug --time=1:00:00"), a)
+        XCTAssertTrue(a.contains("--dependency=afterany") && a.contains("repro-report"), a)
+        let stagesOrder = (0...3).map { a.range(of: "repro-s\($0)")!.lowerBound }
+        XCTAssertEqual(stagesOrder, stagesOrder.sorted())
+
+        // After stages 0 and 1 ran, only stages 2 and 3 are submitted; report/status find the profile.
+        r = try TestSupport.run(b, ["run"] + common + ["--stage", "0,1", "--quiet"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try TestSupport.run(b, ["cluster", "slurm"] + common + ["--shards", "3", "--output", "b.sh"], cwd: dir)
+        let bs = try String(contentsOf: dir.appendingPathComponent("b.sh"), encoding: .utf8)
+        XCTAssertFalse(bs.contains("--job-name=repro-s0") || bs.contains("--job-name=repro-s1"), bs)
+        XCTAssertTrue(bs.contains("--job-name=repro-s2") && bs.contains("--job-name=repro-s3"), bs)
+        r = try TestSupport.run(b, ["cluster", "status", "--backend", "fake", "--store", "s"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("stage 1 (") && r.stdout.contains("0 missing"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("item(s) to run"), r.stdout)
+    }
+}
