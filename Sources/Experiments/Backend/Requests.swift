@@ -4,6 +4,7 @@ import Randomness
 /// extended by a purpose (`init`, `batches`, `split`, `noise`, `false-samples`, `tsne`, …).
 /// Backends draw every random number from `stream(purpose)` and nothing else.
 public struct SeedBase: Codable, Hashable, Sendable {
+    /// The path components before the purpose.
     public var components: [String]
     public init(_ components: [String]) { self.components = components }
     /// The seed path for one purpose.
@@ -14,9 +15,11 @@ public struct SeedBase: Codable, Hashable, Sendable {
 
 /// Load, filter, split and featurise the profile's data (protocol §1–2).
 public struct DatasetRequest: Codable, Equatable, Sendable {
+    /// The profile's data settings.
     public var data: DataSettings
     /// Seeds for the subset shuffle (`subset`) and the embedded train/test split (`split`).
     public var seeds: SeedBase
+    /// Structure sets to build (``Profile/structureSets``).
     public var structureSets: [String]
 }
 

@@ -15,12 +15,17 @@ import Reporting
 public enum BaselineCheck {
     /// One compared number.
     public struct Row: Equatable, Sendable {
+        /// The box or number, e.g. `fig7 gap n=50 sitenet-dim`.
         public var what: String
+        /// Baseline median (or final loss).
         public var baseline: Double?
+        /// Allowed interval.
         public var allowedLow: Double?
         public var allowedHigh: Double?
+        /// New median (nil when missing).
         public var new: Double?
         public var passed: Bool
+        /// Why it failed.
         public var note: String
     }
 

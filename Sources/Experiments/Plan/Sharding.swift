@@ -1,6 +1,8 @@
 /// A slice `index/count` of a plan (1-based index, as on the command line: `--shard 2/8`).
 public struct ShardSpec: Equatable, Sendable, CustomStringConvertible {
+    /// 1-based shard index.
     public var index: Int
+    /// Number of shards.
     public var count: Int
     public init(index: Int, count: Int) throws {
         guard count >= 1, index >= 1, index <= count else {

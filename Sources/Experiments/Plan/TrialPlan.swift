@@ -10,6 +10,7 @@ import Reporting
 /// untrained/OFM/XRD vectors, t-SNE of untrained vectors. Stage 3: regressor trials on DIM vectors,
 /// t-SNE of DIM vectors.
 public struct TrialPlan: Sendable {
+    /// The profile it was built from.
     public let profile: Profile
     /// All items, inputs before dependants.
     public let items: [WorkItem]

@@ -24,8 +24,11 @@ public struct WorkItem: Codable, Equatable, Sendable {
     /// `fig7/e_form/n0050/sitenet-dim/t03`, `fig8/gap/n1000/mlp-ofm/t24`, `tsne/shared/dim`,
     /// `probe/fig7/e_form/n0100/sitenet-dim/t00`.
     public var id: String
+    /// What it computes.
     public var kind: WorkKind
+    /// Ids of the items whose outputs it consumes.
     public var inputs: [String]
+    /// 0 for the dataset, else 1 + the largest stage of its inputs.
     public var stage: Int
     /// Relative cost (≈ crystal-epochs of supervised training); only ratios matter.
     public var estimatedCost: Double
@@ -33,6 +36,7 @@ public struct WorkItem: Codable, Equatable, Sendable {
 
 /// Names of the stages, by index.
 public enum StageNames {
+    /// Human name of a stage.
     public static func name(_ stage: Int) -> String {
         switch stage {
         case 0: return "dataset"

@@ -8,10 +8,13 @@ import Reporting
 public enum ReportOutput {
     /// What `write` produced.
     public struct Written: Sendable {
+        /// The timing-free document (as written to results.json), what is missing, what failed.
         public var results: AssembledResults
+        /// The figures PaperFigures rendered.
         public var figures: [FigureOutput]
     }
 
+    /// Assembles the document from `runner`'s store and writes every output file (see the type).
     public static func write(runner: Runner, context: RunContext, reports: URL, figures: URL) throws -> Written {
         let fm = FileManager.default
         try fm.createDirectory(at: reports, withIntermediateDirectories: true)

@@ -3,6 +3,7 @@ import Reporting
 
 /// The results document built from a store, plus what the store lacks.
 public struct AssembledResults: Sendable {
+    /// The results document (see ``ResultsAssembler``).
     public var document: ResultsDocument
     /// Plan items with no valid entry (never run, interrupted, corrupt), in plan order.
     public var missing: [String]
@@ -14,8 +15,11 @@ public struct AssembledResults: Sendable {
 
 /// Facts about the run that are not in the store (they go into the provenance block).
 public struct RunContext: Sendable {
+    /// Commit of the code that ran.
     public var gitCommit: String
+    /// `--jobs` of this run.
     public var jobs: Int
+    /// Host description.
     public var machine: String
     public init(gitCommit: String, jobs: Int, machine: String) {
         self.gitCommit = gitCommit; self.jobs = jobs; self.machine = machine
@@ -36,6 +40,9 @@ public struct RunContext: Sendable {
 /// is set: with it off, `provenance.stageSeconds` is empty and `provenance.jobs` is 0, so two runs
 /// of the same profile (any `--jobs`, any sharding) give byte-identical `results.json`.
 public enum ResultsAssembler {
+    /// The document for `runner.plan` from `runner.store`: trials in plan order (failed ones with
+    /// their message, blocked ones as "not run: input … failed"), learning curves, t-SNE maps per
+    /// task (labels and metal–halogen flags attached), the budget comparison, dataset and profile.
     public static func assemble(runner: Runner, context: RunContext, includeTimings: Bool) throws -> AssembledResults {
         let plan = runner.plan, store = runner.store, profile = plan.profile
         let materials = try runner.keyMaterials()

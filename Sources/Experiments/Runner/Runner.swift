@@ -19,7 +19,9 @@ public struct RunOptions: Sendable {
 
 /// What a run did.
 public struct RunSummary: Codable, Equatable, Sendable {
+    /// Items computed in this run (failures included).
     public var computed: Int
+    /// Selected items reused from the store.
     public var reused: Int
     /// Item id and message, in plan order.
     public var failed: [FailureNote]
@@ -33,7 +35,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
 /// An item that did not produce a result.
 public struct FailureNote: Codable, Equatable, Sendable {
+    /// Item id.
     public var item: String
+    /// What went wrong.
     public var message: String
 }
 
@@ -42,12 +46,15 @@ public final class CancellationFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
     public init() {}
+    /// Requests the stop.
     public func cancel() { lock.lock(); value = true; lock.unlock() }
+    /// Whether a stop was requested.
     public var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// The version of the runner's own result-affecting logic (label subsets, row gathering, key format).
 public enum FrameworkVersion {
+    /// Bump when label subsets, row gathering or the entry format change.
     public static let current = "experiments-2"
 }
 
@@ -58,7 +65,9 @@ public enum FrameworkVersion {
 /// `jobs` threads in dependency order. Each item's output depends only on its inputs and seeds,
 /// so the store's contents do not depend on `jobs` or on the order of execution.
 public final class Runner: @unchecked Sendable {
+    /// The plan this runner executes.
     public let plan: TrialPlan
+    /// Where results go.
     public let store: ResultStore
     let executor: ItemExecutor
     let backend: any ExperimentBackend

@@ -10,8 +10,11 @@ public struct KeyMaterial: Codable, Equatable, Sendable {
     public var codeVersion: String
     /// SHA-256 of the dataset file(s).
     public var dataChecksum: String
+    /// Profile name.
     public var profile: String
+    /// What the item computes.
     public var kind: WorkKind
+    /// Its seed base (``Seeds/base(for:root:)``).
     public var seeds: SeedBase
     /// The profile settings this item's output depends on (only those).
     public var settings: ItemSettings
@@ -31,11 +34,15 @@ public struct KeyMaterial: Codable, Equatable, Sendable {
 
 /// The profile settings one item depends on.
 public struct ItemSettings: Codable, Equatable, Sendable {
+    /// Dataset settings (dataset item).
     public var data: DataSettings?
+    /// Training budget (DIM, donor, fig 7 items).
     public var budget: TrainingBudget?
+    /// Regressor settings (fig 8/12 items).
     public var regressor: RegressorSettings?
     /// The regressor arm's standardisation switch.
     public var standardise: Bool?
+    /// t-SNE settings (t-SNE items).
     public var tsne: TSNESettings?
 
     /// The settings of `kind` under `profile`.

@@ -2,6 +2,7 @@ import Foundation
 
 /// What the store holds for one item: its output, or the failure that stopped it.
 public struct StoredResult: Codable, Equatable, Sendable {
+    /// The output on success.
     public var output: WorkOutput?
     /// Nil on success; the error message otherwise.
     public var failure: String?
@@ -41,6 +42,7 @@ public enum EntryStatus: Equatable, Sendable {
 /// place (atomic on POSIX). Two writers of one key write identical bytes (outputs are
 /// deterministic), so no locks are needed, even on a shared filesystem.
 public struct ResultStore: Sendable {
+    /// The store directory.
     public let root: URL
     public init(root: URL) { self.root = root }
 
