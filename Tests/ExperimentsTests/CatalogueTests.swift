@@ -14,3 +14,16 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(ExperimentCatalogue.siteNetTrials, [50: 12, 100: 12, 250: 12, 1000: 12])
     }
 }
+
+final class ResourceTests: XCTestCase {
+    func testFoldIDsResourceIsBundled() throws {
+        let url = try XCTUnwrap(ExperimentResources.matbenchFold0TestIDs)
+        XCTAssertGreaterThan(try Data(contentsOf: url).count, 100_000)
+    }
+
+    func testMatbenchPathsDoNotEnterKeys() {
+        let a = ItemSettings.of(.dataset, profile: .paper(eFormPath: "/x/e.json.gz", gapPath: "/x/g.json.gz"))
+        let b = ItemSettings.of(.dataset, profile: .paper(eFormPath: "/y/e.json.gz", gapPath: "/y/g.json.gz"))
+        XCTAssertEqual(a, b)
+    }
+}

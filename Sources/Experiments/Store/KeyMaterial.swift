@@ -49,7 +49,11 @@ public struct ItemSettings: Codable, Equatable, Sendable {
     public static func of(_ kind: WorkKind, profile p: Profile) -> ItemSettings {
         var s = ItemSettings()
         switch kind {
-        case .dataset: s.data = p.data
+        case .dataset:
+            // File locations do not enter the key (the data checksum covers the contents).
+            var d = p.data
+            if case .matbench = d.source { d.source = .matbench(eFormPath: "", gapPath: "") }
+            s.data = d
         case .dimPretrain: s.budget = p.dim
         case .donor: s.budget = p.donor
         case .representation: break
