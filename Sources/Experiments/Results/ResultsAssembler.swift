@@ -47,6 +47,7 @@ public enum ResultsAssembler {
         let plan = runner.plan, store = runner.store, profile = plan.profile
         let materials = try runner.keyMaterials()
         var outputs: [String: WorkOutput] = [:]
+        var present = Set<String>()
         var failures: [String: String] = [:]
         var missing: [String] = []
         var seconds: [Int: Double] = [:]
@@ -54,7 +55,11 @@ public enum ResultsAssembler {
             let key = try materials[item.id]!.key()
             switch store.read(key) {
             case let .valid(r):
-                if let o = r.output { outputs[item.id] = o } else { failures[item.id] = r.failure ?? "failed" }
+                if let o = r.output {
+                    present.insert(item.id)
+                    // Vectors are not part of the document; do not hold them in memory.
+                    if case .vectors = o {} else { outputs[item.id] = o }
+                } else { failures[item.id] = r.failure ?? "failed" }
                 if let t = store.timing(key: key) { seconds[item.stage, default: 0] += t }
             case .missing, .corrupt:
                 // Not run because an upstream item failed: say so.
@@ -135,7 +140,7 @@ public enum ResultsAssembler {
         let stageTimings = includeTimings
             ? (0..<plan.stageCount).map { s in
                 StageTiming(stage: StageNames.name(s), seconds: seconds[s] ?? 0,
-                            computed: plan.items.filter { $0.stage == s && (outputs[$0.id] != nil || failures[$0.id] != nil) }.count,
+                            computed: plan.items.filter { $0.stage == s && (present.contains($0.id) || failures[$0.id] != nil) }.count,
                             reused: 0) }
             : []
         let provenance = Provenance(

@@ -85,6 +85,11 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
     public func done(summary: RunSummary) {
         lock.lock(); defer { lock.unlock() }
         if tty && !quiet { clearBars(); drawBars(); emit("\n"); barsDrawn = 0 }
+        if !quiet {
+            for (stage, sec) in summary.stageSeconds.sorted(by: { $0.key < $1.key }) where sec > 0 {
+                emit("  stage \(stage) (\(StageNames.name(stage))): \(Self.duration(sec)) of compute\n")
+            }
+        }
         emit("done in \(Self.duration(Date().timeIntervalSince(start))): \(summary.computed) computed, \(summary.reused) reused, \(summary.failed.count) failed, \(summary.blocked.count) blocked\(summary.cancelled ? " (interrupted: rerun to resume)" : "")\n")
     }
 

@@ -110,7 +110,8 @@ public final class Runner: @unchecked Sendable {
         let scopeIDs = Set(scope.map(\.id))
 
         // Classify every item in scope, and the inputs outside it.
-        var available: [String: WorkOutput] = [:]     // reusable outputs (successful)
+        var available: [String: WorkOutput] = [:]     // outputs the items to compute consume
+        var validInStore = Set<String>()               // verified successful entries
         var failedInStore: [String: String] = [:]      // stored failures that are reused
         var toCompute: [WorkItem] = []
         var reasons: [(String, String)] = []
@@ -123,7 +124,7 @@ public final class Runner: @unchecked Sendable {
                 if let f = r.failure {
                     if options.retryFailed { toCompute.append(item); reasons.append((item.id, "retrying a stored failure")); continue }
                     failedInStore[item.id] = f
-                } else if let o = r.output { available[item.id] = o }
+                } else { validInStore.insert(item.id) }
                 if selected.contains(item.id) { reused += 1; reusedPerStage[item.stage, default: 0] += 1 }
             case .missing:
                 toCompute.append(item)
@@ -137,9 +138,12 @@ public final class Runner: @unchecked Sendable {
                 reasons.append((item.id, "corrupt entry: " + why))
             }
         }
-        // Inputs outside the scope (computeMissingInputs == false): load what exists.
-        for item in scope {
-            for i in item.inputs where !scopeIDs.contains(i) && available[i] == nil && failedInStore[i] == nil {
+        // Load only the outputs that items to compute consume (memory: vectors can be large).
+        // Inputs outside the scope (computeMissingInputs == false) are read here too.
+        let toComputeIDs = Set(toCompute.map(\.id))
+        for item in toCompute {
+            for i in item.inputs where available[i] == nil && failedInStore[i] == nil && !toComputeIDs.contains(i) {
+                guard validInStore.contains(i) || !scopeIDs.contains(i) else { continue }
                 if case let .valid(r) = store.read(keys[i]!) {
                     if let o = r.output { available[i] = o } else { failedInStore[i] = r.failure ?? "failed" }
                 }
