@@ -71,7 +71,7 @@ enum RunSupport {
         case "fake":
             // REPRO_FAKE_TRIAL_DELAY (seconds per trial) lets end-to-end tests interrupt a run mid-way.
             let delay = ProcessInfo.processInfo.environment["REPRO_FAKE_TRIAL_DELAY"].flatMap(Double.init) ?? 0
-            return FakeBackend(trialDelay: delay)
+            return FakeBackend(defaultStructures: 1600, trialDelay: delay)
         case "real":
             // The lead binds Crystals/SiteNet/Featurizers/Regressors/TSNE here (see ExperimentBackend).
             throw CLIFailure("the real computation backend is not bound yet in this build; use --backend fake to exercise the pipeline")

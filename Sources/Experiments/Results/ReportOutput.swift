@@ -19,8 +19,10 @@ public enum ReportOutput {
         let fm = FileManager.default
         try fm.createDirectory(at: reports, withIntermediateDirectories: true)
         try fm.createDirectory(at: figures, withIntermediateDirectories: true)
-        let deterministic = try ResultsAssembler.assemble(runner: runner, context: context, includeTimings: false)
         let timed = try ResultsAssembler.assemble(runner: runner, context: context, includeTimings: true)
+        var deterministic = timed
+        deterministic.document.provenance.stageSeconds = []
+        deterministic.document.provenance.jobs = 0
 
         let figs = try PaperFigures.render(timed.document, to: figures)
         try ReportWriter.write(timed.document, figures: figs, figuresDirectory: figures, to: reports)
