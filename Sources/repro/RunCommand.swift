@@ -34,6 +34,7 @@ struct Run: ParsableCommand {
         let profile = try profileOptions.resolve()
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
                                              shard: shard, stage: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet)
+        if summary.cancelled { throw ExitCode(130) }
         if !summary.failed.isEmpty || !summary.blocked.isEmpty {
             print("\(summary.failed.count) failed, \(summary.blocked.count) blocked item(s); `repro cluster status --store \(store)` lists them")
         }
