@@ -29,11 +29,14 @@ struct Run: ParsableCommand {
     var inputs: String?
     @Flag(help: "Recompute items whose stored result is a failure.") var retryFailed = false
     @Flag(help: "Only failures and the summary.") var quiet = false
+    @Flag(help: "Say what would be computed and why; compute nothing.") var dryRun = false
 
     func run() throws {
         let profile = try profileOptions.resolve()
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
-                                             shard: shard, stage: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet)
+                                             shard: shard, stage: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet,
+                                             dryRun: dryRun)
+        if dryRun { return }
         if summary.cancelled { throw ExitCode(130) }
         if !summary.failed.isEmpty || !summary.blocked.isEmpty {
             print("\(summary.failed.count) failed, \(summary.blocked.count) blocked item(s); `repro cluster status --store \(store)` lists them")
@@ -85,7 +88,7 @@ enum RunSupport {
     }
 
     static func execute(profile: Profile, backendName: String, store: String, jobs: Int, shard: String?, stage: String?,
-                        inputs: String?, retryFailed: Bool, quiet: Bool) throws -> RunSummary {
+                        inputs: String?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false) throws -> RunSummary {
         guard jobs >= 1 else { throw CLIFailure("--jobs \(jobs): expected at least 1") }
         let runner = try runner(profile: profile, backendName: backendName, store: store)
         var stages: Set<Int>?
@@ -124,12 +127,12 @@ enum RunSupport {
         }
         source.resume()
         defer { source.cancel(); signal(SIGINT, SIG_DFL) }
-        let progress = ConsoleProgress(quiet: quiet)
+        let progress = ConsoleProgress(quiet: quiet && !dryRun)
         if !quiet {
             FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s), OpenBLAS \(BLASThreads.coreName) with 1 thread per job\(shard.map { ", shard \($0)" } ?? "")\(stage.map { ", stage \($0)" } ?? "")\n".utf8))
         }
         do {
-            return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed),
+            return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed, dryRun: dryRun),
                                   progress: progress, cancel: cancel)
         } catch let e as CLIFailure { throw e }
         catch { throw CLIFailure(String(describing: error)) }

@@ -162,9 +162,13 @@ final class RunnerTests: XCTestCase {
         _ = try runner(store: dir).run(options: RunOptions(jobs: 2))
         var p = Profile.smoke
         p.regressor.mlpMaxIterations = 60
-        let progress = RecordingProgress()
         let r = runner(p, store: dir)
+        let dry = RecordingProgress()
+        let d = try r.run(options: RunOptions(jobs: 2, dryRun: true), progress: dry)
+        XCTAssertEqual(d.computed, 0)
+        let progress = RecordingProgress()
         let s = try r.run(options: RunOptions(jobs: 2), progress: progress)
+        XCTAssertEqual(dry.reasons.map(\.0), progress.reasons.map(\.0), "the dry run computed something or mis-reported")
         let regressorItems = r.plan.items.filter { if case .regressorTrial = $0.kind { return true }; return false }
         XCTAssertEqual(s.computed, regressorItems.count)
         XCTAssertEqual(Set(progress.reasons.map(\.0)), Set(regressorItems.map(\.id)))

@@ -11,9 +11,12 @@ public struct RunOptions: Sendable {
     public var computeMissingInputs: Bool
     /// Recompute items whose stored result is a failure.
     public var retryFailed: Bool
-    public init(jobs: Int = 1, selection: Set<String>? = nil, computeMissingInputs: Bool = true, retryFailed: Bool = false) {
+    /// Only report what would be computed and why (progress `planned`), compute nothing.
+    public var dryRun: Bool
+    public init(jobs: Int = 1, selection: Set<String>? = nil, computeMissingInputs: Bool = true, retryFailed: Bool = false,
+                dryRun: Bool = false) {
         self.jobs = max(1, jobs); self.selection = selection
-        self.computeMissingInputs = computeMissingInputs; self.retryFailed = retryFailed
+        self.computeMissingInputs = computeMissingInputs; self.retryFailed = retryFailed; self.dryRun = dryRun
     }
 }
 
@@ -151,6 +154,9 @@ public final class Runner: @unchecked Sendable {
         }
         for item in toCompute { computePerStage[item.stage, default: 0] += 1 }
         progress?.planned(toCompute: computePerStage, reused: reusedPerStage, reasons: reasons)
+        if options.dryRun {
+            return RunSummary(computed: 0, reused: reused, failed: [], blocked: [], cancelled: false, stageSeconds: [:])
+        }
 
         let state = SchedulerState(items: toCompute, available: available, failed: failedInStore)
         let threads = min(options.jobs, max(1, toCompute.count))
