@@ -65,9 +65,6 @@ public struct MLPRegressor: Sendable {
     /// Fits to nested rows.
     public mutating func fit(_ x: [[Double]], _ y: [Double]) throws { try fit(FeatureMatrix(x), y) }
 
-    /// Fits to nested Float rows (e.g. embeddings).
-    public mutating func fit(_ x: [[Float]], _ y: [Double]) throws { try fit(FeatureMatrix(x), y) }
-
     /// Fits from scratch (re-initialising from the seed) to (X, y).
     public mutating func fit(_ x: FeatureMatrix, _ y: [Double]) throws {
         try configuration.validate()
@@ -126,7 +123,4 @@ public struct MLPRegressor: Sendable {
 
     /// Predicts nested rows.
     public func predict(_ x: [[Double]]) throws -> [Double] { try predict(FeatureMatrix(x)) }
-
-    /// Predicts nested Float rows.
-    public func predict(_ x: [[Float]]) throws -> [Double] { try predict(FeatureMatrix(x)) }
 }
