@@ -11,6 +11,12 @@ import CBLAS
 /// scipy's default ε. (scikit-learn ≥ 1.9 passes its `tol` = 1e-6 instead.) With rank-deficient
 /// X — duplicated or all-zero features, or fewer rows than features — the solution is the
 /// unique minimum-norm one, so it matches scipy to rounding.
+///
+/// Caveat inherited from scikit-learn 1.0 (not a bug here): with n ≤ d the centred X has rank
+/// ≤ n − 1, and its n-th singular value is rounding noise (~1e-14·σ_max). For wide matrices
+/// (d ≳ 2n, e.g. 1521-d OFM or 128-d XRD at 50 labels) that noise lies above ε·σ_max, so it is
+/// kept and its direction enters w scaled by ~1e14/σ_max: predictions then depend on the last
+/// bits of the data and of the LAPACK build. `rcond = 1e-6` (scikit-learn ≥ 1.9) removes it.
 public struct LinearRegression: Sendable {
     /// Relative singular-value cutoff passed to `dgelsd`.
     public var rcond: Double

@@ -24,6 +24,7 @@ public enum RegressorError: Error, Equatable, CustomStringConvertible, Sendable 
     /// A configuration value is out of range.
     case invalidConfiguration(String)
 
+    /// One line naming what was wrong and where.
     public var description: String {
         switch self {
         case let .raggedRows(row, expected, found):
