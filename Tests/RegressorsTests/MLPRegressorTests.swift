@@ -57,6 +57,29 @@ final class MLPRegressorTests: XCTestCase {
         XCTAssertEqual(a.weights, b.weights)
     }
 
+    /// Fits running side by side on threads (as the runner runs trials) give the same bits as
+    /// the same fits run one after another: no shared mutable state.
+    func testConcurrentFitsEqualSequentialFits() throws {
+        let p = try problem()
+        let x = try FeatureMatrix(Array(p.x[0..<100])), y = Array(p.y[0..<100])
+        let config = MLPConfiguration(maxIterations: 15)
+        func fit(_ k: Int) -> [[Float]] {
+            var m = MLPRegressor(configuration: config, seed: SeedPath("tests", "concurrent", "\(k)"))
+            try? m.fit(x, y)
+            return m.weights
+        }
+        let sequential = (0..<4).map(fit)
+        final class Box: @unchecked Sendable { var w = [[[Float]]](repeating: [], count: 4) }
+        let box = Box()
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            let w = fit(k)
+            lock.lock(); box.w[k] = w; lock.unlock()
+        }
+        XCTAssertEqual(box.w, sequential)
+        XCTAssertFalse(sequential[0].isEmpty)
+    }
+
     /// The epoch loss falls, and the stopping rule gives n_iter_ = maxIterations when it cannot fire.
     func testLossDecreasesAndMaxIterationsCapsEpochs() throws {
         let p = try problem()
