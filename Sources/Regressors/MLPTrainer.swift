@@ -1,7 +1,7 @@
 import CBLAS
 import Randomness
 
-/// The mini-batch Adam loop behind ``MLPRegressor/fit(_:_:)-(FeatureMatrix,_)``, on manually
+/// The mini-batch Adam loop behind `MLPRegressor.fit`, on manually
 /// allocated Float buffers (one allocation per fit, freed by `deallocate()`).
 ///
 /// Parameters live in one flat buffer laid out [W₀, W₁, …, b₀, b₁, …] so that Adam is a single
