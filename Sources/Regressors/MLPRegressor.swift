@@ -70,6 +70,7 @@ public struct MLPRegressor: Sendable {
         try configuration.validate()
         try validateTargets(y, rows: x.rows)
         guard x.rows >= 1 else { throw RegressorError.tooFewRows(needed: 1, found: x.rows) }
+        guard x.columns >= 1 else { throw RegressorError.invalidConfiguration("the feature matrix has no columns") }
         var trainer = MLPTrainer(configuration: configuration, x: x, y: y, stream: initialStream)
         defer { trainer.deallocate() }
         try trainer.train()

@@ -131,6 +131,7 @@ final class MLPRegressorTests: XCTestCase {
         XCTAssertThrowsError(try model.fit([[1, .nan]], [1])) { XCTAssertEqual($0 as? RegressorError, .nonFiniteFeature(row: 0, column: 1)) }
         XCTAssertThrowsError(try model.fit([[1, 2]], [1, 2])) { XCTAssertEqual($0 as? RegressorError, .shapeMismatch(rows: 1, targets: 2)) }
         XCTAssertThrowsError(try model.predict([[1, 2]])) { XCTAssertEqual($0 as? RegressorError, .notFitted) }
+        XCTAssertThrowsError(try model.fit([[], []], [1, 2]))
         var bad = MLPRegressor(configuration: MLPConfiguration(hiddenLayerSizes: [0]), seed: SeedPath("x"))
         XCTAssertThrowsError(try bad.fit([[1]], [1]))
         var diverging = MLPRegressor(configuration: MLPConfiguration(learningRate: 1e30, maxIterations: 50), seed: SeedPath("tests", "nan"))
