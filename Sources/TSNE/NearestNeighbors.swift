@@ -5,14 +5,38 @@
 /// smaller index — returned in that order. The point itself is excluded.
 enum NearestNeighbors {
     /// Squared distances from row `i` to every row of `x` (n × d, row-major) into `out`.
+    /// Σ_t (x_it − x_jt)² is accumulated in two 4-lane vectors over t in steps of 8 (then 4),
+    /// a scalar tail, and the lanes summed in a fixed order: the same bits on every run.
     @inline(__always)
     static func squaredDistances(from i: Int, _ x: UnsafeBufferPointer<Double>, n: Int, d: Int,
                                  into out: UnsafeMutableBufferPointer<Double>) {
-        let xi = x.baseAddress! + i * d
+        let base = UnsafeRawPointer(x.baseAddress!)
+        let stride = d * MemoryLayout<Double>.stride
+        let xi = base + i * stride
+        let d8 = d & ~7, d4 = d & ~3
         for j in 0..<n {
-            let xj = x.baseAddress! + j * d
-            var s = 0.0
-            for t in 0..<d { let v = xi[t] - xj[t]; s += v * v }
+            let xj = base + j * stride
+            var a0 = SIMD4<Double>(), a1 = SIMD4<Double>()
+            var t = 0
+            while t < d8 {
+                let o = t * 8
+                let v0 = xi.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self) - xj.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
+                let v1 = xi.loadUnaligned(fromByteOffset: o + 32, as: SIMD4<Double>.self) - xj.loadUnaligned(fromByteOffset: o + 32, as: SIMD4<Double>.self)
+                a0 += v0 * v0; a1 += v1 * v1
+                t += 8
+            }
+            if t < d4 {
+                let v0 = xi.loadUnaligned(fromByteOffset: t * 8, as: SIMD4<Double>.self) - xj.loadUnaligned(fromByteOffset: t * 8, as: SIMD4<Double>.self)
+                a0 += v0 * v0
+                t += 4
+            }
+            let a = a0 + a1
+            var s = (a[0] + a[1]) + (a[2] + a[3])
+            while t < d {
+                let v = xi.load(fromByteOffset: t * 8, as: Double.self) - xj.load(fromByteOffset: t * 8, as: Double.self)
+                s += v * v
+                t += 1
+            }
             out[j] = s
         }
     }

@@ -45,20 +45,23 @@ struct BenchTSNE: ParsableCommand {
             print("scikit-learn reference: none found at \(sklearn) (run Scripts/fixtures/tsne/bench_sklearn.py)")
         }
         if data == nil { print("note: data generated here, not the files scikit-learn was timed on (pass --data DIR for the same data)") }
-        print("points  dims  perplexity  seconds  KL        iterations | sklearn s  sklearn KL  speed-up")
+        print("(seconds = wall clock; cpu = user+system CPU seconds of this process, the fairer figure on a loaded machine)")
+        print("points  dims  perplexity  seconds  cpu s    KL        iterations | sklearn s  sklearn KL  speed-up (wall)")
         for n in ns {
             let (x, d) = try points(n)
             for p in ps where p < Double(n) / 3 {
                 var cfg = TSNEConfiguration(perplexity: p)
                 cfg.threads = threads
                 let t0 = Date()
+                let cpu0 = Self.cpuSeconds()
                 let r = try TSNE(cfg).embed(flat: x, dimensions: d, seed: SeedPath("bench", "tsne")) { pr in
                     if n > 5000, let kl = pr.klDivergence, pr.iteration % 250 == 0 {
                         FileHandle.standardError.write(Data("  n=\(n) perplexity \(p): iteration \(pr.iteration), KL \(String(format: "%.3f", kl)), \(String(format: "%.1f", Date().timeIntervalSince(t0))) s\n".utf8))
                     }
                 }
                 let s = Date().timeIntervalSince(t0)
-                var line = String(format: "%6d  %4d  %10.0f  %7.2f  %-8.4f  %10d", n, d, p, s, r.klDivergence, r.iterations)
+                let cpu = Self.cpuSeconds() - cpu0
+                var line = String(format: "%6d  %4d  %10.0f  %7.2f  %7.2f  %-8.4f  %10d", n, d, p, s, cpu, r.klDivergence, r.iterations)
                 if let c = reference?.cases.first(where: { $0.points == n && $0.perplexity == p }) {
                     line += String(format: " | %9.2f  %-10.4f  %.2f×", c.seconds, c.kl_divergence, c.seconds / s)
                 } else {
@@ -68,6 +71,18 @@ struct BenchTSNE: ParsableCommand {
                 fflush(stdout)
             }
         }
+    }
+
+    #if canImport(Glibc)
+    private static let RUSAGE_SELF_ID = __rusage_who_t(RUSAGE_SELF.rawValue)
+    #else
+    private static let RUSAGE_SELF_ID = RUSAGE_SELF
+    #endif
+    /// User + system CPU seconds of this process so far (getrusage).
+    static func cpuSeconds() -> Double {
+        var u = rusage()
+        getrusage(Self.RUSAGE_SELF_ID, &u)
+        return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) * 1e-6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) * 1e-6
     }
 
     private func points(_ n: Int) throws -> ([Double], Int) {
