@@ -26,10 +26,10 @@ public enum ReportWriter {
             throw ReportError("\(reportsDirectory.path): cannot create the reports directory (\(error.localizedDescription))")
         }
         let rel = relativePath(from: reportsDirectory, to: figuresDirectory)
-        let md = markdown(document, analysis: analysis, figures: figures) { _, f in
-            "![\(MarkdownText.escape(f.id + ": " + f.title))](\(percentEncode(rel.isEmpty ? f.png : rel + "/" + f.png)))"
+        let md = markdown(document, analysis: analysis, figures: figures, mode: .commonMark) { _, f in
+            "![\(MarkdownText.escape(f.id + ": " + f.title, .commonMark))](\(percentEncode(rel.isEmpty ? f.png : rel + "/" + f.png)))"
         }
-        let htmlMarkdown = markdown(document, analysis: analysis, figures: figures) { i, _ in HTMLReport.placeholder(i) }
+        let htmlMarkdown = markdown(document, analysis: analysis, figures: figures, mode: .ink) { i, _ in HTMLReport.placeholder(i) }
         let html = HTMLReport.render(markdown: htmlMarkdown, figures: figures) { i in
             try? Data(contentsOf: figuresDirectory.appendingPathComponent(figures[i].png))
         }
@@ -41,8 +41,8 @@ public enum ReportWriter {
 
     /// The report's Markdown; `figureBlock` renders figure i.
     static func markdown(_ document: ResultsDocument, analysis: ResultsAnalysis, figures: [FigureOutput],
-                         figureBlock: @escaping (Int, FigureOutput) -> String) -> String {
-        MarkdownReport(document: document, analysis: analysis, figures: figures, figureBlock: figureBlock).render()
+                         mode: MarkdownText.Mode, figureBlock: @escaping (Int, FigureOutput) -> String) -> String {
+        MarkdownReport(document: document, analysis: analysis, figures: figures, figureBlock: figureBlock, mode: mode).render()
     }
 
     static func atomicWrite(_ data: Data, _ url: URL) throws {

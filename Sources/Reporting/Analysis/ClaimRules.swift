@@ -64,7 +64,7 @@ enum ClaimRules {
             a.figure(fig)?.comparisons.first { $0.a.task == task && $0.a.nLabels == n && $0.a.arm == armA && $0.b.arm == armB }
         }
         func ns(_ fig: String, _ task: String, _ keep: (Int) -> Bool) -> [Int] {
-            Array(Set((a.figure(fig)?.arms ?? []).filter { $0.key.task == task && $0.key.experiment == fig }.map(\.key.nLabels)))
+            Array(Set((a.figure(fig)?.arms ?? []).filter { $0.key.task == task && $0.key.experiment == (fig == "fig11" ? "fig7" : fig) }.map(\.key.nLabels)))
                 .filter(keep).sorted()
         }
         func paper(_ task: String, _ keep: (Int) -> Bool, _ arms: [(String, String)]) -> String {

@@ -92,19 +92,21 @@ enum NeighbourStatistics {
             let d = mhIDs.map { t.mhFraction[$0]! - u.mhFraction[$0]! }
             let w = WilcoxonSignedRank(differences: d)
             let ids = Set(u.labelPairs.keys).intersection(t.labelPairs.keys).sorted()
-            func deltaR(_ sel: [String]) -> Double {
-                pearson(sel.map { t.labelPairs[$0]!.0 }, sel.map { t.labelPairs[$0]!.1 })
-                    - pearson(sel.map { u.labelPairs[$0]!.0 }, sel.map { u.labelPairs[$0]!.1 })
+            // Aligned arrays (by id) so the bootstrap resamples indices only.
+            let tl = ids.map { t.labelPairs[$0]!.0 }, tm = ids.map { t.labelPairs[$0]!.1 }
+            let ul = ids.map { u.labelPairs[$0]!.0 }, um = ids.map { u.labelPairs[$0]!.1 }
+            func deltaR(_ sel: [Int]) -> Double {
+                pearson(sel.map { tl[$0] }, sel.map { tm[$0] }) - pearson(sel.map { ul[$0] }, sel.map { um[$0] })
             }
             let idx = ids.indices.map(Double.init)
             let ci = Bootstrap.percentileCI(idx, resamples: min(settings.bootstrapResamples, 1000), level: settings.confidenceLevel,
                                             stream: SeedPath("report", "tsne-correlation", task).stream()) { r in
-                deltaR(r.map { ids[Int($0)] })
+                deltaR(r.map { Int($0) })
             }
             comps.append(NeighbourComparison(task: task, metalHalogenPoints: mhIDs.count,
                                              metalHalogenFractionChange: d.isEmpty ? .nan : d.reduce(0, +) / Double(d.count),
                                              metalHalogenP: d.isEmpty ? .nan : w.p,
-                                             correlationChange: deltaR(ids), correlationChangeCI: ci))
+                                             correlationChange: deltaR(Array(ids.indices)), correlationChangeCI: ci))
         }
         return (computed.map(\.analysis), comps)
     }

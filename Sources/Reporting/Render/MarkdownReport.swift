@@ -9,9 +9,12 @@ struct MarkdownReport {
     let figures: [FigureOutput]
     /// How a figure is placed: Markdown image syntax for report.md, a placeholder paragraph for HTML.
     let figureBlock: (Int, FigureOutput) -> String
+    /// Escaping mode: `.commonMark` for report.md, `.ink` for the Markdown fed to Ink.
+    let mode: MarkdownText.Mode
 
     private typealias T = MarkdownText
-    private func e(_ s: String) -> String { T.escape(s) }
+    private func e(_ s: String) -> String { T.escape(s, mode) }
+    private func table(_ header: [String], _ rows: [[String]]) -> String { T.table(header, rows, mode) }
 
     /// Section titles, in order (tests check they are present).
     static let sectionTitles = [
@@ -46,7 +49,7 @@ struct MarkdownReport {
         var s = "## Profile and departures from the authors' protocol\n\n"
         s += e(document.profile.description) + "\n\n"
         if !document.profile.settings.isEmpty {
-            s += T.table(["setting", "value"], document.profile.settings.keys.sorted().map { [$0, document.profile.settings[$0]!] })
+            s += table(["setting", "value"], document.profile.settings.keys.sorted().map { [$0, document.profile.settings[$0]!] })
         }
         s += "Departures from the authors' protocol:\n\n"
         if document.profile.departures.isEmpty { s += "- " + e("none recorded") + "\n" }
@@ -57,7 +60,7 @@ struct MarkdownReport {
     func claims() -> String {
         var s = "## Claims\n\n"
         s += e("Each verdict follows the rule in its row, written before the numbers and applied mechanically. Shifts are Hodges–Lehmann estimates of arm A − arm B in MAE (negative: A better) with bootstrap 95 % CIs; p_Holm is adjusted within the figure.") + "\n\n"
-        s += T.table(["id", "fig", "claim", "evidence", "our numbers", "paper's numbers", "verdict", "rule", "why"],
+        s += table(["id", "fig", "claim", "evidence", "our numbers", "paper's numbers", "verdict", "rule", "why"],
                      analysis.claims.map { [$0.id, $0.figure, $0.claim, $0.evidence, $0.ours, $0.paper, $0.verdict.rawValue.uppercased(), $0.rule, $0.reason] })
         return s
     }
@@ -91,7 +94,7 @@ struct MarkdownReport {
     func fig6() -> String {
         var s = "## Figure 6 — DIM validation learning curves\n\n" + figuresFor("fig6")
         guard !analysis.curves.isEmpty else { return s + e("No learning curves in this run.") + "\n\n" }
-        s += T.table(["model", "tasks", "synthetic false samples", "epochs", "final local DIM", "local baseline 2 ln 2",
+        s += table(["model", "tasks", "synthetic false samples", "epochs", "final local DIM", "local baseline 2 ln 2",
                       "final global DIM", "global baseline", "final local KL", "final global KL", "last-third slope local / global (per epoch)",
                       "largest rebound local / global", "selected epoch", "stop reason"],
                      analysis.curves.map { c in [c.model, c.tasks.joined(separator: ", "), c.synthetic ? "yes" : "no", "\(c.epochs)",
@@ -129,15 +132,15 @@ struct MarkdownReport {
         var s = "## \(title) — \(e(longTitle))\n\n" + figuresFor(id)
         guard let fig = analysis.figure(id) else { return s + e("No trials for \(id) in this run.") + "\n\n" }
         s += "### Arms\n\n"
-        s += T.table(["experiment", "task", "labels", "arm", "n (failed)", "median", "median 95 % CI", "Q1 – Q3 (IQR)", "mean ± sd", "min – max",
+        s += table(["experiment", "task", "labels", "arm", "n (failed)", "median", "median 95 % CI", "Q1 – Q3 (IQR)", "mean ± sd", "min – max",
                       "paper median (trials)", "per-trial MAE"], armRows(fig.arms))
         s += "### Comparisons (A − B, Holm within figure \(number))\n\n"
         s += fig.comparisons.isEmpty ? e("No comparable arms.") + "\n\n"
-            : T.table(["task", "labels", "A − B", "design", "HL shift", "95 % CI", "A lower in", "test", "p", "p Holm", "min attainable p", "for claims"],
+            : table(["task", "labels", "A − B", "design", "HL shift", "95 % CI", "A lower in", "test", "p", "p Holm", "min attainable p", "for claims"],
                       comparisonRows(fig.comparisons))
         if !fig.spreads.isEmpty {
             s += "### Spread (C12)\n\n"
-            s += T.table(["task", "labels", "regressor", "IQR DIM", "IQR untrained", "difference", "95 % CI"],
+            s += table(["task", "labels", "regressor", "IQR DIM", "IQR untrained", "difference", "95 % CI"],
                          fig.spreads.map { [$0.task, "\($0.nLabels)", $0.regressor, T.num($0.iqrDIM), T.num($0.iqrUntrained),
                                             T.num($0.difference), "\(T.num($0.differenceCI.lower)) – \(T.num($0.differenceCI.upper))"] })
         }
@@ -148,17 +151,17 @@ struct MarkdownReport {
         var s = "## \(title) — t-SNE of test-set vectors coloured by \(metalHalogen ? "metal–halogen content" : "property label")\n\n" + figuresFor(id)
         guard !analysis.neighbours.isEmpty else { return s + e("No t-SNE maps in this run.") + "\n\n" }
         if metalHalogen {
-            s += T.table(["task", "representation", "points", "metal–halogen share", "same-label neighbour fraction",
+            s += table(["task", "representation", "points", "metal–halogen share", "same-label neighbour fraction",
                           "MH neighbours of MH points", "chance", "KL divergence", "perplexity"],
                          analysis.neighbours.map { [$0.task, $0.representation, "\($0.points)", T.num($0.metalHalogenPrevalence, 3),
                                                     T.num($0.sameLabelFraction, 3), T.num($0.metalHalogenNeighbourFraction, 3),
                                                     T.num($0.metalHalogenChance, 3), T.num($0.klDivergence, 3), T.num($0.perplexity, 1)] })
-            s += T.table(["task", "MH points matched", "change in MH-neighbour fraction (trained − untrained)", "Wilcoxon p"],
+            s += table(["task", "MH points matched", "change in MH-neighbour fraction (trained − untrained)", "Wilcoxon p"],
                          analysis.neighbourComparisons.map { [$0.task, "\($0.metalHalogenPoints)", T.num($0.metalHalogenFractionChange, 3), T.p($0.metalHalogenP)] })
         } else {
-            s += T.table(["task", "representation", "points", "neighbour-label correlation"],
+            s += table(["task", "representation", "points", "neighbour-label correlation"],
                          analysis.neighbours.map { [$0.task, $0.representation, "\($0.points)", T.num($0.neighbourLabelCorrelation, 3)] })
-            s += T.table(["task", "change in correlation (trained − untrained)", "95 % CI"],
+            s += table(["task", "change in correlation (trained − untrained)", "95 % CI"],
                          analysis.neighbourComparisons.map { [$0.task, T.num($0.correlationChange, 3),
                                                               "\(T.num($0.correlationChangeCI.lower, 3)) – \(T.num($0.correlationChangeCI.upper, 3))"] })
         }
@@ -169,7 +172,7 @@ struct MarkdownReport {
         var s = "## Budget comparisons\n\n"
         s += e("The same arm with the same seeds at the profile's shorter budget and at a longer one: what the cut costs.") + "\n\n"
         guard !analysis.budgets.isEmpty else { return s + e("No budget comparison in this run.") + "\n\n" }
-        s += T.table(["arm", "short budget", "long budget", "short median (n)", "long median (n)", "shift short − long", "95 % CI", "design", "p", "min attainable p"],
+        s += table(["arm", "short budget", "long budget", "short median (n)", "long median (n)", "shift short − long", "95 % CI", "design", "p", "min attainable p"],
                      analysis.budgets.map { [$0.description, $0.shortBudget, $0.longBudget, "\(T.num($0.short.median)) (\($0.short.n))",
                                              "\(T.num($0.long.median)) (\($0.long.n))", T.num($0.shift),
                                              "\(T.num($0.shiftCI.lower)) – \(T.num($0.shiftCI.upper))", $0.paired ? "paired" : "unpaired",
@@ -180,28 +183,28 @@ struct MarkdownReport {
     func failures() -> String {
         var s = "## Failures and skipped records\n\n### Failed trials\n\n"
         s += analysis.failedTrials.isEmpty ? e("No trial failed.") + "\n\n"
-            : T.table(["experiment", "task", "labels", "arm", "trial", "failure"],
+            : table(["experiment", "task", "labels", "arm", "trial", "failure"],
                       analysis.failedTrials.map { [$0.experiment, $0.task, "\($0.nLabels)", $0.arm, "\($0.trial)", $0.failure ?? "no MAE recorded"] })
         s += "### Dataset\n\n"
-        s += T.table(["task", "train", "test"], document.dataset.splits.map { [$0.task, "\($0.train)", "\($0.test)"] })
+        s += table(["task", "train", "test"], document.dataset.splits.map { [$0.task, "\($0.train)", "\($0.test)"] })
         s += "### Skipped records\n\n"
         if document.dataset.skipped.isEmpty { return s + e("No record was skipped.") + "\n\n" }
-        s += T.table(["reason", "records"], analysis.skippedByReason.keys.sorted().map { [$0, "\(analysis.skippedByReason[$0]!)"] })
-        s += T.table(["record", "reason"], document.dataset.skipped.map { [$0.id, $0.reason] })
+        s += table(["reason", "records"], analysis.skippedByReason.keys.sorted().map { [$0, "\(analysis.skippedByReason[$0]!)"] })
+        s += table(["record", "reason"], document.dataset.skipped.map { [$0.id, $0.reason] })
         return s
     }
 
     func provenance() -> String {
         let p = document.provenance
         var s = "## Provenance\n\n"
-        s += T.table(["item", "value"], [
+        s += table(["item", "value"], [
             ["tool version", p.toolVersion], ["git commit", p.gitCommit], ["data checksum (SHA-256)", p.dataChecksum],
             ["profile", document.profile.name], ["seed root", p.seedRoot], ["BLAS core", p.blasCore],
             ["BLAS threads per trial", "\(p.blasThreadsPerTrial)"], ["trials side by side", "\(p.jobs)"], ["machine", p.machine],
             ["analysis", "bootstrap \(analysis.settings.bootstrapResamples) resamples, α = \(analysis.settings.alpha), k = \(analysis.settings.neighbours)"],
         ])
         s += "### Wall time per stage\n\n"
-        s += T.table(["stage", "seconds", "trials computed", "trials reused"],
+        s += table(["stage", "seconds", "trials computed", "trials reused"],
                      p.stageSeconds.map { [$0.stage, String(format: "%.1f", $0.seconds), "\($0.computed)", "\($0.reused)"] })
         return s
     }

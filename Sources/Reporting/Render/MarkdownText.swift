@@ -1,13 +1,45 @@
 import Foundation
 
-/// Escaping of data-derived text for Markdown that is also fed to Ink.
+/// Escaping of data-derived text for Markdown.
 ///
-/// Every character that Markdown or HTML could interpret (`& < > * _ \` [ ] ( ) | # ! ~ \ { }`)
-/// becomes a numeric or named HTML entity. Ink passes entities through untouched and Markdown
-/// viewers show them as the character, so a structure id `<script>` reads as text everywhere.
-/// Newlines become spaces (a data string can never start a new Markdown block).
+/// Two modes, because the two consumers differ:
+/// - ``Mode/ink`` (the Markdown that Ink turns into report.html): every character that Markdown or
+///   HTML could interpret (`& < > " * _ \` [ ] ( ) | # ! ~ \ { }`) becomes an HTML entity. Ink passes
+///   entities through untouched (it does not honour backslash escapes before `*`/`_`, and treats
+///   intraword `_` as emphasis), so a structure id `<script>` reaches the HTML as `&lt;script&gt;`.
+/// - ``Mode/commonMark`` (report.md, read raw or in any CommonMark/GFM viewer): `& < >` become
+///   entities, `\ * ` [ ] | ~` get a backslash, `_` too unless it sits between two letters or digits
+///   (CommonMark never treats intraword `_` as emphasis), and a leading `-`/`+` is escaped.
+/// In both modes newlines become spaces, so a data string can never start a new Markdown block.
 enum MarkdownText {
-    static func escape(_ s: String) -> String {
+    enum Mode: Sendable { case ink, commonMark }
+
+    static func escape(_ s: String, _ mode: Mode = .ink) -> String {
+        mode == .ink ? escapeInk(s) : escapeCommonMark(s)
+    }
+
+    static func escapeCommonMark(_ s: String) -> String {
+        var out = ""
+        let chars = Array(s)
+        for (i, ch) in chars.enumerated() {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "*", "`", "[", "]", "|", "~": out += "\\" + String(ch)
+            case "_":
+                let inWord = i > 0 && i + 1 < chars.count && (chars[i - 1].isLetter || chars[i - 1].isNumber)
+                    && (chars[i + 1].isLetter || chars[i + 1].isNumber)
+                out += inWord ? "_" : "\\_"
+            case "-" where i == 0, "+" where i == 0, "#" where i == 0: out += "\\" + String(ch)
+            case "\n", "\r", "\r\n", "\t": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func escapeInk(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.count)
         for ch in s {
@@ -56,10 +88,10 @@ enum MarkdownText {
     }
 
     /// A Markdown table with escaped cells.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var s = "| " + header.map(escape).joined(separator: " | ") + " |\n"
+    static func table(_ header: [String], _ rows: [[String]], _ mode: Mode = .ink) -> String {
+        var s = "| " + header.map { escape($0, mode) }.joined(separator: " | ") + " |\n"
         s += "|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
-        for r in rows { s += "| " + r.map { $0.isEmpty ? "&#160;" : escape($0) }.joined(separator: " | ") + " |\n" }
+        for r in rows { s += "| " + r.map { $0.isEmpty ? "&#160;" : escape($0, mode) }.joined(separator: " | ") + " |\n" }
         return s + "\n"
     }
 
