@@ -63,3 +63,15 @@ final class ClaimVerdictTests: XCTestCase {
         XCTAssertEqual(nb[0], [1, 2]); XCTAssertEqual(nb[2], [1, 0]); XCTAssertEqual(nb[4], [3, 2])
     }
 }
+
+final class DepartureTests: XCTestCase {
+    func testDeparturesVisibleInResultsAreListed() {
+        var s = AnalysisSettings(); s.bootstrapResamples = 100
+        let a = ResultsAnalyzer.analyze(SyntheticResults.make(fig7Trials: 5, fig8Trials: 5), settings: s)
+        XCTAssertTrue(a.detectedDepartures.contains { $0.hasPrefix("fig 7, 50 labels: 5 successful") }, "\(a.detectedDepartures)")
+        XCTAssertTrue(a.detectedDepartures.contains { $0.hasPrefix("fig 8, 1000 labels: 5 successful trials per box (authors: 25)") })
+        XCTAssertTrue(a.detectedDepartures.contains { $0.hasPrefix("t-SNE perplexity 30") })
+        let c2 = a.claims.first { $0.id == "C2" }!
+        XCTAssertTrue(c2.paper.contains("Authors' data, DIM − random"), c2.paper)
+    }
+}

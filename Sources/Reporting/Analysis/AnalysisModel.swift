@@ -222,6 +222,9 @@ public struct ResultsAnalysis: Codable, Equatable, Sendable {
     public var budgets: [BudgetAnalysis]
     public var paperMedians: [PaperMedian]
     public var claims: [ClaimVerdict]
+    /// Departures from the authors' protocol visible in the results themselves (trials per box,
+    /// label counts, t-SNE perplexity, missing experiments), in addition to the profile's own list.
+    public var detectedDepartures: [String]
     /// Failed trials (copied from the document) and skipped records counted by reason.
     public var failedTrials: [TrialRecord]
     public var skippedByReason: [String: Int]

@@ -77,6 +77,19 @@ enum ClaimRules {
                 }.joined(separator: ", ")
             }.joined(separator: "; ")
         }
+        /// The same comparison on the authors' per-trial values (unpaired: their boxes hold
+        /// different trial counts), as context for C2–C5.
+        func paperTest(_ task: String, _ keep: (Int) -> Bool, _ armA: String, _ armB: String, _ name: String) -> String {
+            let all = PaperReference.trials()
+            let ns = Array(Set(all.filter { $0.task == task && keep($0.nLabels) }.map(\.nLabels))).sorted()
+            let parts = ns.compactMap { n -> String? in
+                guard let x = all.first(where: { $0.task == task && $0.nLabels == n && $0.arm == armA })?.values,
+                      let y = all.first(where: { $0.task == task && $0.nLabels == n && $0.arm == armB })?.values else { return nil }
+                let m = MannWhitneyU(x: x, y: y)
+                return "n=\(n) HL \(f(HodgesLehmann.unpaired(x: x, y: y))), Mann–Whitney p \(fp(m.p))"
+            }
+            return parts.isEmpty ? "" : ". Authors' data, \(name) (unpaired, unadjusted): " + parts.joined(separator: "; ")
+        }
         func directionalClaim(_ id: String, _ fig: String, _ claim: String, evidence: String, paper: String = "—",
                               _ exps: [Expectation]) -> ClaimVerdict {
             let (v, ours, reason) = directional(exps, alpha: alpha)
@@ -90,23 +103,23 @@ enum ClaimRules {
         let fig7Arms = [(ArmID.random, "random"), (ArmID.dim, "DIM"), (ArmID.transfer, "transfer")]
         out.append(directionalClaim("C2", "fig7", "e_form: DIM initialisation beats random initialisation at 50, 100 and 250 labels",
             evidence: "fig 7, paired DIM − random per label count n ≤ 250",
-            paper: paper("e_form", { $0 <= 250 }, fig7Arms),
+            paper: paper("e_form", { $0 <= 250 }, fig7Arms) + paperTest("e_form", { $0 <= 250 }, ArmID.dim, ArmID.random, "DIM − random"),
             ns("fig7", "e_form", { $0 <= 250 }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.dim, ArmID.random), aLower: true) }))
         out.append(directionalClaim("C3", "fig7", "e_form: random initialisation beats DIM initialisation at 1000 labels",
             evidence: "fig 7, paired DIM − random at n ≥ 1000 (claimed: positive)",
-            paper: paper("e_form", { $0 == 1000 }, fig7Arms),
+            paper: paper("e_form", { $0 == 1000 }, fig7Arms) + paperTest("e_form", { $0 == 1000 }, ArmID.dim, ArmID.random, "DIM − random"),
             ns("fig7", "e_form", { $0 >= 1000 }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.dim, ArmID.random), aLower: false) }))
         out.append(directionalClaim("C4", "fig7", "e_form: starting from the band-gap model is worse than random at every label count",
             evidence: "fig 7, paired transfer − random at every n (claimed: positive)",
-            paper: paper("e_form", { $0 <= 1000 }, fig7Arms),
+            paper: paper("e_form", { $0 <= 1000 }, fig7Arms) + paperTest("e_form", { $0 <= 1000 }, ArmID.transfer, ArmID.random, "transfer − random"),
             ns("fig7", "e_form", { _ in true }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.transfer, ArmID.random), aLower: false) }))
         out.append(directionalClaim("C5", "fig7", "gap: starting from the formation-energy model is the best start at every label count",
             evidence: "fig 7, paired transfer − random and transfer − DIM at every n",
-            paper: paper("gap", { _ in true }, fig7Arms),
+            paper: paper("gap", { _ in true }, fig7Arms) + paperTest("gap", { _ in true }, ArmID.transfer, ArmID.random, "transfer − random"),
             ns("fig7", "gap", { _ in true }).flatMap { n in [
                 Expectation(label: "n=\(n) vs random", comparison: comp("fig7", "gap", n, ArmID.transfer, ArmID.random), aLower: true),
                 Expectation(label: "n=\(n) vs DIM", comparison: comp("fig7", "gap", n, ArmID.transfer, ArmID.dim), aLower: true)] }))
-        out.append(c6(a, ns("fig7", "gap", { _ in true }), comp, paper("gap", { _ in true }, fig7Arms)))
+        out.append(c6(a, ns("fig7", "gap", { _ in true }), comp, paper("gap", { _ in true }, fig7Arms) + paperTest("gap", { _ in true }, ArmID.dim, ArmID.random, "DIM − random")))
 
         out.append(directionalClaim("C7", "fig8", "e_form: trained DIM vectors beat untrained vectors for both regressors at every label count",
             evidence: "fig 8, paired DIM − untrained for the linear model and the MLP at every n",

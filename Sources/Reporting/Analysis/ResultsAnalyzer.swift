@@ -31,7 +31,8 @@ public enum ResultsAnalyzer {
         for s in document.dataset.skipped { skipped[s.reason, default: 0] += 1 }
         var analysis = ResultsAnalysis(settings: settings, figures: figures, curves: curves, neighbours: neighbours,
                                        neighbourComparisons: nComparisons, budgets: budgets, paperMedians: paper,
-                                       claims: [], failedTrials: document.trials.filter { $0.failure != nil || $0.mae == nil },
+                                       claims: [], detectedDepartures: departures(document, table),
+                                       failedTrials: document.trials.filter { $0.failure != nil || $0.mae == nil },
                                        skippedByReason: skipped)
         analysis.claims = ClaimRules.evaluate(analysis)
         return analysis
@@ -161,6 +162,38 @@ public enum ResultsAnalyzer {
         ComparisonBuilder.holm(&comps)
         return FigureAnalysis(id: "fig12", title: titles["fig12"]!, arms: armKeys.sorted().map(b.armStatistics),
                               comparisons: comps, spreads: [])
+    }
+
+    /// Departures visible in the data: trials per box against the authors' (fig 7: 12 seeds; figs 8
+    /// and 12: 100 trials, 25 at 1000 labels), label counts against 50/100/250/1000, t-SNE perplexity
+    /// against 1000, and experiments with no data.
+    static func departures(_ doc: ResultsDocument, _ t: TrialTable) -> [String] {
+        var out: [String] = []
+        let paperN = [50, 100, 250, 1000]
+        for (exp, name) in [("fig7", "fig 7"), ("fig8", "fig 8"), ("fig12", "fig 12")] {
+            let arms = t.arms(exp)
+            if arms.isEmpty { out.append("\(name): not run in this profile."); continue }
+            var byN: [Int: [Int]] = [:]
+            for a in arms { byN[a.nLabels, default: []].append(t.sample(a).values.count) }
+            for n in byN.keys.sorted() {
+                let counts = byN[n]!
+                let authors = exp == "fig7" ? 12 : (n >= 1000 ? 25 : 100)
+                let lo = counts.min()!, hi = counts.max()!
+                if lo != authors || hi != authors {
+                    out.append("\(name), \(n) labels: \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") successful trials per box (authors: \(authors)\(exp == "fig7" ? "; their notebook holds 10–13" : "")).")
+                }
+            }
+            let ns = Set(arms.map(\.nLabels))
+            if ns != Set(paperN) {
+                out.append("\(name): label counts \(ns.sorted().map(String.init).joined(separator: ", ")) (authors: 50, 100, 250, 1000).")
+            }
+        }
+        if doc.learningCurves.isEmpty { out.append("fig 6: no DIM learning curves recorded.") }
+        if doc.tsneMaps.isEmpty { out.append("figs 9–10: no t-SNE maps recorded.") }
+        for p in Set(doc.tsneMaps.map(\.perplexity)).sorted() where p != 1000 {
+            out.append("t-SNE perplexity \(p) (authors: 1000).")
+        }
+        return out
     }
 
     // MARK: curves and budgets

@@ -54,6 +54,10 @@ struct MarkdownReport {
         s += "Departures from the authors' protocol:\n\n"
         if document.profile.departures.isEmpty { s += "- " + e("none recorded") + "\n" }
         for d in document.profile.departures { s += "- " + e(d) + "\n" }
+        if !analysis.detectedDepartures.isEmpty {
+            s += "\nDepartures visible in the results:\n\n"
+            for d in analysis.detectedDepartures { s += "- " + e(d) + "\n" }
+        }
         return s + "\n"
     }
 
