@@ -29,32 +29,70 @@ public enum HodgesLehmann {
         return Self.median(&all)
     }
 
+    /// Paired estimate using a caller-owned scratch buffer (no allocation once it is large enough);
+    /// for bootstraps that call it thousands of times.
+    public static func paired(differences d: [Double], scratch: inout [Double]) -> Double {
+        let n = d.count
+        guard n > 0 else { return .nan }
+        let m = n * (n + 1) / 2
+        if scratch.count < m { scratch = [Double](repeating: 0, count: m) }
+        return d.withUnsafeBufferPointer { dp in
+            scratch.withUnsafeMutableBufferPointer { w in
+                var k = 0
+                for i in 0..<n { let di = dp[i]; for j in i..<n { w[k] = (di + dp[j]) * 0.5; k += 1 } }
+                return medianInPlace(w.baseAddress!, m)
+            }
+        }
+    }
+
+    /// Two-sample estimate using a caller-owned scratch buffer.
+    public static func unpaired(x: [Double], y: [Double], scratch: inout [Double]) -> Double {
+        guard !x.isEmpty, !y.isEmpty else { return .nan }
+        let m = x.count * y.count
+        if scratch.count < m { scratch = [Double](repeating: 0, count: m) }
+        return x.withUnsafeBufferPointer { xp in
+            y.withUnsafeBufferPointer { yp in
+                scratch.withUnsafeMutableBufferPointer { w in
+                    var k = 0
+                    for a in xp { for b in yp { w[k] = a - b; k += 1 } }
+                    return medianInPlace(w.baseAddress!, m)
+                }
+            }
+        }
+    }
+
     /// Type-7 median by selection (average of the two middle order statistics when the count is even).
     static func median(_ a: inout [Double]) -> Double {
         let n = a.count
-        if n % 2 == 1 { return select(&a, n / 2) }
-        let hi = select(&a, n / 2)
-        // After selection every element left of n/2 is ≤ a[n/2]: the lower middle is their max.
+        return a.withUnsafeMutableBufferPointer { medianInPlace($0.baseAddress!, n) }
+    }
+
+    /// Median of p[0..<n], rearranging it.
+    static func medianInPlace(_ p: UnsafeMutablePointer<Double>, _ n: Int) -> Double {
+        if n % 2 == 1 { return select(p, n, n / 2) }
+        let hi = select(p, n, n / 2)
+        // After selection every element left of n/2 is ≤ p[n/2]: the lower middle is their max.
         var lo = -Double.infinity
-        for i in 0..<(n / 2) where a[i] > lo { lo = a[i] }
+        for i in 0..<(n / 2) where p[i] > lo { lo = p[i] }
         return lo + (hi - lo) / 2
     }
 
-    /// The k-th smallest element (0-based) by Hoare's quickselect with median-of-three pivots;
-    /// rearranges `a` so that a[k] holds it, smaller-or-equal before, greater-or-equal after.
-    static func select(_ a: inout [Double], _ k: Int) -> Double {
-        var lo = 0, hi = a.count - 1
+    /// The k-th smallest of p[0..<n] (0-based) by Hoare's quickselect with median-of-three pivots;
+    /// rearranges p so that p[k] holds it, smaller-or-equal before, greater-or-equal after.
+    static func select(_ a: UnsafeMutablePointer<Double>, _ n: Int, _ k: Int) -> Double {
+        var lo = 0, hi = n - 1
+        @inline(__always) func swap(_ i: Int, _ j: Int) { let t = a[i]; a[i] = a[j]; a[j] = t }
         while hi > lo {
             let mid = lo + (hi - lo) / 2
-            if a[mid] < a[lo] { a.swapAt(mid, lo) }
-            if a[hi] < a[lo] { a.swapAt(hi, lo) }
-            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            if a[mid] < a[lo] { swap(mid, lo) }
+            if a[hi] < a[lo] { swap(hi, lo) }
+            if a[hi] < a[mid] { swap(hi, mid) }
             let pivot = a[mid]
             var i = lo, j = hi
             while i <= j {
                 while a[i] < pivot { i += 1 }
                 while a[j] > pivot { j -= 1 }
-                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                if i <= j { swap(i, j); i += 1; j -= 1 }
             }
             if k <= j { hi = j } else if k >= i { lo = i } else { return a[k] }
         }

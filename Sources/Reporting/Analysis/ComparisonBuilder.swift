@@ -28,9 +28,10 @@ struct ComparisonBuilder {
             let common = Set(sa.keys).intersection(sb.keys).sorted()
             guard !common.isEmpty else { return nil }
             let d = common.map { sa[$0]! - sb[$0]! }
+            var scratch: [Double] = []
             let w = WilcoxonSignedRank(differences: d)
             let ci = Bootstrap.percentileCI(d, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
-                                            stream: seed.stream()) { HodgesLehmann.paired(differences: $0) }
+                                            stream: seed.stream()) { HodgesLehmann.paired(differences: $0, scratch: &scratch) }
             return Comparison(figure: figure, a: a, b: b, paired: true, nPairs: common.count, nA: common.count,
                               nB: common.count, shift: HodgesLehmann.paired(differences: d), shiftCI: ci,
                               winsA: d.filter { $0 < 0 }.count, winsOf: d.count,
@@ -40,8 +41,9 @@ struct ComparisonBuilder {
         }
         let x = table.sample(a).values, y = table.sample(b).values
         let m = MannWhitneyU(x: x, y: y)
+        var scratch: [Double] = []
         let ci = Bootstrap.percentileCI(x, y, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
-                                        stream: seed.stream()) { HodgesLehmann.unpaired(x: $0, y: $1) }
+                                        stream: seed.stream()) { HodgesLehmann.unpaired(x: $0, y: $1, scratch: &scratch) }
         var wins = 0
         for u in x { for v in y where u < v { wins += 1 } }
         return Comparison(figure: figure, a: a, b: b, paired: false, nPairs: 0, nA: x.count, nB: y.count,
