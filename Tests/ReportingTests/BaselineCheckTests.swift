@@ -41,6 +41,11 @@ final class BaselineCheckTests: XCTestCase {
         try ReportResults(document: doc, analysis: ResultsAnalyzer.analyze(doc)).jsonData().write(to: a)
         try doc.jsonData().write(to: b)   // a bare document is analysed on the fly
         XCTAssertTrue(try BaselineCheck.compare(baselineURL: a, resultsURL: b).passed)
+        let broken = dir.appendingPathComponent("broken.json")
+        try Data(#"{"schemaVersion": 1}"#.utf8).write(to: broken)
+        XCTAssertThrowsError(try BaselineCheck.compare(baselineURL: broken, resultsURL: b)) { e in
+            XCTAssertTrue("\(e)".contains("broken.json") && "\(e)".contains("missing key"), "\(e)")
+        }
         let missing = dir.appendingPathComponent("nope.json")
         XCTAssertThrowsError(try BaselineCheck.compare(baselineURL: a, resultsURL: missing)) { e in
             XCTAssertTrue("\(e)".contains("nope.json"))

@@ -252,12 +252,29 @@ public struct ReportResults: Codable, Equatable, Sendable {
     public static func decode(_ data: Data, source: String = "results.json") throws -> ReportResults {
         let d = JSONDecoder()
         d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        if let r = try? d.decode(ReportResults.self, from: data) { return r }
+        let first: Error
+        do { return try d.decode(ReportResults.self, from: data) } catch { first = error }
         do {
             let doc = try d.decode(ResultsDocument.self, from: data)
             return ReportResults(document: doc, analysis: ResultsAnalyzer.analyze(doc))
         } catch {
-            throw ReportError("\(source): neither a results.json written by the report nor a results document (\(error))")
+            throw ReportError("\(source): neither a results.json written by the report (\(Self.describe(first))) nor a results document (\(Self.describe(error)))")
+        }
+    }
+}
+
+extension ReportResults {
+    /// A one-line description of a decoding error: what was wrong and at which key path.
+    static func describe(_ error: Error) -> String {
+        guard let e = error as? DecodingError else { return "\(error)" }
+        func path(_ c: DecodingError.Context) -> String {
+            c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        }
+        switch e {
+        case .keyNotFound(let k, let c): return "missing key \(k.stringValue) at \(path(c).isEmpty ? "top level" : path(c))"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(c.debugDescription) at \(path(c))"
+        case .dataCorrupted(let c): return "\(c.debugDescription) \(path(c))"
+        @unknown default: return "\(e)"
         }
     }
 }

@@ -53,6 +53,41 @@ struct ComparisonBuilder {
                           purpose: purpose)
     }
 
+    /// One comparison to make.
+    struct Spec { var a: ArmKey; var b: ArmKey; var figure: String; var purpose: String }
+
+    /// All comparisons of `specs`, computed side by side on the available cores (each draws from
+    /// its own keyed stream, so the result does not depend on scheduling), in `specs` order,
+    /// skipping those without data.
+    func compareAll(_ specs: [Spec]) -> [Comparison] {
+        let results = UnsafeMutableBufferPointer<Comparison?>.allocate(capacity: specs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, specs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < specs.count {
+                let s = specs[i]
+                results[i] = compare(s.a, s.b, figure: s.figure, purpose: s.purpose)
+                i += workers
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Arm statistics of `keys`, side by side, in order.
+    func armStatisticsAll(_ keys: [ArmKey]) -> [ArmStatistics] {
+        let results = UnsafeMutableBufferPointer<ArmStatistics?>.allocate(capacity: keys.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, keys.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < keys.count { results[i] = armStatistics(keys[i]); i += workers }
+        }
+        return results.map { $0! }
+    }
+
     /// Fills `pHolm` over the whole family (one figure).
     static func holm(_ comps: inout [Comparison]) {
         let adj = Holm.adjust(comps.map(\.p))

@@ -43,7 +43,7 @@ public enum ResultsAnalyzer {
     static func fig7(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
         let arms = t.arms("fig7")
         guard !arms.isEmpty else { return nil }
-        var comps: [Comparison] = []
+        var specs: [ComparisonBuilder.Spec] = []
         for task in t.tasks("fig7") {
             for n in t.labelCounts("fig7", task: task) {
                 let k = { (arm: String) in ArmKey(experiment: "fig7", task: task, nLabels: n, arm: arm) }
@@ -52,11 +52,12 @@ public enum ResultsAnalyzer {
                     (ArmID.transfer, ArmID.random, "C4 C5"),
                     (ArmID.transfer, ArmID.dim, "C5"),
                 ]
-                for (a, c, why) in pairs { if let x = b.compare(k(a), k(c), figure: "fig7", purpose: why) { comps.append(x) } }
+                for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig7", purpose: why)) }
             }
         }
+        var comps = b.compareAll(specs)
         ComparisonBuilder.holm(&comps)
-        return FigureAnalysis(id: "fig7", title: titles["fig7"]!, arms: arms.map(b.armStatistics), comparisons: comps, spreads: [])
+        return FigureAnalysis(id: "fig7", title: titles["fig7"]!, arms: b.armStatisticsAll(arms), comparisons: comps, spreads: [])
     }
 
     static func isDIMArm(_ arm: String) -> Bool { arm == ArmID.linearDIM || arm == ArmID.mlpDIM }
@@ -64,8 +65,8 @@ public enum ResultsAnalyzer {
     static func fig8(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
         let arms = t.arms("fig8")
         guard !arms.isEmpty else { return nil }
-        let stats = arms.map(b.armStatistics)
-        var comps: [Comparison] = []
+        let stats = b.armStatisticsAll(arms)
+        var specs: [ComparisonBuilder.Spec] = []
         var spreads: [SpreadComparison] = []
         for task in t.tasks("fig8") {
             for n in t.labelCounts("fig8", task: task) {
@@ -93,9 +94,10 @@ public enum ResultsAnalyzer {
                         if let s = spread(t, b.settings, k(dimArm), k(untrained), regressor: reg) { spreads.append(s) }
                     }
                 }
-                for (a, c, why) in pairs { if let x = b.compare(k(a), k(c), figure: "fig8", purpose: why) { comps.append(x) } }
+                for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig8", purpose: why)) }
             }
         }
+        var comps = b.compareAll(specs)
         ComparisonBuilder.holm(&comps)
         return FigureAnalysis(id: "fig8", title: titles["fig8"]!, arms: stats, comparisons: comps, spreads: spreads)
     }
@@ -119,7 +121,7 @@ public enum ResultsAnalyzer {
     }
 
     static func fig11(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
-        var comps: [Comparison] = []
+        var specs: [ComparisonBuilder.Spec] = []
         var armKeys = Set<ArmKey>()
         for task in t.tasks("fig7") {
             for n in t.labelCounts("fig7", task: task) {
@@ -128,20 +130,21 @@ public enum ResultsAnalyzer {
                     let c = ArmKey(experiment: "fig8", task: task, nLabels: n, arm: mlp)
                     guard t.has(a), t.has(c) else { continue }
                     armKeys.insert(a); armKeys.insert(c)
-                    if let x = b.compare(a, c, figure: "fig11", purpose: "C15") { comps.append(x) }
+                    specs.append(.init(a: a, b: c, figure: "fig11", purpose: "C15"))
                 }
             }
         }
         guard !armKeys.isEmpty else { return nil }
+        var comps = b.compareAll(specs)
         ComparisonBuilder.holm(&comps)
-        return FigureAnalysis(id: "fig11", title: titles["fig11"]!, arms: armKeys.sorted().map(b.armStatistics),
+        return FigureAnalysis(id: "fig11", title: titles["fig11"]!, arms: b.armStatisticsAll(armKeys.sorted()),
                               comparisons: comps, spreads: [])
     }
 
     static func fig12(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
         let own = t.arms("fig12")
         guard !own.isEmpty else { return nil }
-        var comps: [Comparison] = []
+        var specs: [ComparisonBuilder.Spec] = []
         var armKeys = Set(own)
         for task in t.tasks("fig12") {
             for n in t.labelCounts("fig12", task: task) {
@@ -155,12 +158,13 @@ public enum ResultsAnalyzer {
                     guard let ka = t.find(a, task: task, n: n, in: ["fig12"]),
                           let kc = t.find(c, task: task, n: n, in: ["fig12", "fig8"]) else { continue }
                     armKeys.insert(kc)
-                    if let x = b.compare(ka, kc, figure: "fig12", purpose: why) { comps.append(x) }
+                    specs.append(.init(a: ka, b: kc, figure: "fig12", purpose: why))
                 }
             }
         }
+        var comps = b.compareAll(specs)
         ComparisonBuilder.holm(&comps)
-        return FigureAnalysis(id: "fig12", title: titles["fig12"]!, arms: armKeys.sorted().map(b.armStatistics),
+        return FigureAnalysis(id: "fig12", title: titles["fig12"]!, arms: b.armStatisticsAll(armKeys.sorted()),
                               comparisons: comps, spreads: [])
     }
 

@@ -4,12 +4,12 @@ import Foundation
 ///
 /// Two modes, because the two consumers differ:
 /// - ``Mode/ink`` (the Markdown that Ink turns into report.html): every character that Markdown or
-///   HTML could interpret (`& < > " * _ \` [ ] ( ) | # ! ~ \ { }`) becomes an HTML entity. Ink passes
+///   HTML could interpret (`& < > " * _ \` [ ] ( ) | # ! ~ \ { }`, and a leading `- `/`+ `) becomes an HTML entity. Ink passes
 ///   entities through untouched (it does not honour backslash escapes before `*`/`_`, and treats
 ///   intraword `_` as emphasis), so a structure id `<script>` reaches the HTML as `&lt;script&gt;`.
 /// - ``Mode/commonMark`` (report.md, read raw or in any CommonMark/GFM viewer): `& < >` become
 ///   entities, `\ * ` [ ] | ~` get a backslash, `_` too unless it sits between two letters or digits
-///   (CommonMark never treats intraword `_` as emphasis), and a leading `-`/`+` is escaped.
+///   (CommonMark never treats intraword `_` as emphasis), and a leading `- `, `+ ` or `# ` is escaped.
 /// In both modes newlines become spaces, so a data string can never start a new Markdown block.
 enum MarkdownText {
     enum Mode: Sendable { case ink, commonMark }
@@ -31,13 +31,17 @@ enum MarkdownText {
                 let inWord = i > 0 && i + 1 < chars.count && (chars[i - 1].isLetter || chars[i - 1].isNumber)
                     && (chars[i + 1].isLetter || chars[i + 1].isNumber)
                 out += inWord ? "_" : "\\_"
-            case "-" where i == 0, "+" where i == 0, "#" where i == 0: out += "\\" + String(ch)
+            case "-" where i == 0 && startsBlock(chars), "+" where i == 0 && startsBlock(chars),
+                 "#" where i == 0 && startsBlock(chars): out += "\\" + String(ch)
             case "\n", "\r", "\r\n", "\t": out += " "
             default: out.append(ch)
             }
         }
         return out
     }
+
+    /// Whether a leading `-`, `+` or `#` is followed by a space (a list item or heading marker).
+    static func startsBlock(_ chars: [Character]) -> Bool { chars.count > 1 && chars[1] == " " }
 
     static func escapeInk(_ s: String) -> String {
         var out = ""
@@ -62,8 +66,8 @@ enum MarkdownText {
             case "\\": out += "&#92;"
             case "{": out += "&#123;"
             case "}": out += "&#125;"
-            case "-" where out.isEmpty: out += "&#45;"   // a leading dash could start a list
-            case "+" where out.isEmpty: out += "&#43;"
+            case "-" where out.isEmpty && startsBlock(Array(s)): out += "&#45;"   // "- x" could start a list
+            case "+" where out.isEmpty && startsBlock(Array(s)): out += "&#43;"
             case "\n", "\r", "\r\n", "\t": out += " "
             default: out.append(ch)
             }
