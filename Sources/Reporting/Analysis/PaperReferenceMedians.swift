@@ -2,21 +2,18 @@ import Foundation
 import Statistics
 
 /// The authors' per-trial fig 7 test MAEs (their notebook; `Resources/paper_transfer_maes.json`,
-/// protocol §11): full Matbench, full scale, last-saved checkpoints.
+/// protocol §11): full Matbench, full scale, last-saved checkpoints. Read through
+/// ``PaperTransferReference`` (one reader of that file for figures and analysis).
 public enum PaperReference {
-    /// Per-trial values keyed by our task and arm names.
+    /// Per-trial values keyed by our task and arm names (tasks `e_form`/`gap`, fig 7 arm ids).
     public static func trials() -> [(task: String, nLabels: Int, arm: String, values: [Double])] {
-        guard let url = Bundle.module.url(forResource: "paper_transfer_maes", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let json = try? JSONDecoder().decode([String: [String: [String: [Double]]]].self, from: data) else { return [] }
+        guard let reference = try? PaperTransferReference.bundled() else { return [] }
         var out: [(String, Int, String, [Double])] = []
-        for (paperTask, byN) in json {
+        for (paperTask, byN) in reference.values {
             let task = paperTask == "eform" ? "e_form" : "gap"
-            for (n, byArm) in byN {
-                guard let nn = Int(n) else { continue }
-                for (paperArm, v) in byArm {
-                    let arm = paperArm == "random" ? ArmID.random : paperArm == "DIM" ? ArmID.dim : ArmID.transfer
-                    out.append((task, nn, arm, v))
+            for n in byN.keys.compactMap(Int.init) {
+                for arm in [ArmID.random, ArmID.dim, ArmID.transfer] {
+                    if let v = reference.maes(task: task, nLabels: n, arm: arm) { out.append((task, n, arm, v)) }
                 }
             }
         }
