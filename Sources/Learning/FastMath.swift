@@ -1,28 +1,31 @@
 /// Fast, accurate elementwise functions for hot loops (libm `expf`/`tanhf`/`log1pf` cost ~30 ns
 /// each here and do not vectorise).
 ///
-/// * ``exp(_:)``: e^x = 2^n·2^f with n = round(x·log₂e), f ∈ [−½, ½], 2^f by a degree-6 minimax-like
-///   Taylor polynomial; relative error < 2e-7 for x ∈ [−87, 88] (inputs are clamped to that range).
+/// * ``exp(_:)``: e^x = 2^n·2^f with n = round(x·log₂e), f ∈ [−½, ½], e^r (r = x − n ln2 by Cody–Waite) by its degree-6
+///   Taylor polynomial; relative error < 3e-7 for x ∈ [−87, 88] (inputs are clamped to that range).
 /// * ``log1p(_:)`` for y ∈ [0, 1]: 2·atanh(s), s = y/(2+y) ≤ ⅓, by its series to s¹³; relative error < 1e-7.
 /// * ``softplus(_:)`` = max(x,0) + log1p(e^{−|x|}); ``sigmoid(_:)``.
 /// * Mish: mish(x) = x·tanh(softplus x) = x·n/(n+2) with n = eˣ(eˣ+2) (exact identity), and
 ///   mish′(x) = t + x·4eˣ(eˣ+1)/(n+2)², t = n/(n+2). The argument of eˣ is clamped at 20, where t = 1 in Float.
 public enum FastMath {
-    /// e^x, relative error < 2e-7 (clamped to [−87, 88]).
+    /// e^x, relative error < 3e-7 (clamped to [−87, 88]); NaN in gives NaN out (no trap).
     @inline(__always) public static func exp(_ x: Float) -> Float {
         let xc = Swift.min(Swift.max(x, -87.0), 88.0)
-        let t = xc * 1.442695041   // log2(e)
-        let n = t.rounded(.toNearestOrEven)
-        let f = (t - n) * 0.6931471806  // f·ln2 ∈ [−0.347, 0.347]
-        // e^f by Taylor to degree 6 (error < 3e-8 on |f| ≤ 0.347)
+        // n = round(x·log₂e) by the 1.5·2²³ trick (no Float→Int conversion, so NaN cannot trap)
+        let magic: Float = 12582912.0
+        let tm = xc * 1.442695041 + magic
+        let n = tm - magic
+        let ni = Int32(bitPattern: tm.bitPattern) &- Int32(bitPattern: magic.bitPattern)
+        // Cody–Waite reduction: r = x − n·ln2 with ln2 split in a high part exact in Float and a low part
+        let r = (xc - n * 0.693145751953125) - n * 1.428606765330187e-06
         var p: Float = 1.0 / 720.0
-        p = p * f + 1.0 / 120.0
-        p = p * f + 1.0 / 24.0
-        p = p * f + 1.0 / 6.0
-        p = p * f + 0.5
-        p = p * f + 1.0
-        p = p * f + 1.0
-        let bits = UInt32(bitPattern: Int32(n) &+ 127) << 23
+        p = p * r + 1.0 / 120.0
+        p = p * r + 1.0 / 24.0
+        p = p * r + 1.0 / 6.0
+        p = p * r + 0.5
+        p = p * r + 1.0
+        p = p * r + 1.0
+        let bits = UInt32(bitPattern: (ni &+ 127) << 23)
         return p * Float(bitPattern: bits)
     }
 

@@ -76,6 +76,8 @@ public struct DIMRun: Sendable {
     public var stopReason: StopReason
     /// Crystals used for training and validation.
     public var trainCount: Int, validationCount: Int
+    /// Indices (into the input crystals) of the validation split, in split order.
+    public var validationIndices: [Int]
 
     /// The curve as CSV: `epoch,train_local_dim,train_local_kl,train_global_dim,train_global_kl,val_local_dim,val_local_kl,val_global_dim,val_global_kl,seconds`.
     public var curveCSV: String {
@@ -150,7 +152,7 @@ public enum DIMTrainer {
         if config.selection == .validationDIMLoss, let s = bestSnap { selected = DIMModel.from(s); selectedEpoch = bestEpoch }
         else { selected = last; selectedEpoch = curve.count }
         return DIMRun(model: selected, lastModel: last, curve: curve, selectedEpoch: selectedEpoch, stopReason: stop,
-                      trainCount: train.count, validationCount: val.count)
+                      trainCount: train.count, validationCount: val.count, validationIndices: valIdx)
     }
 
     /// Mean of each loss term over `batches` without updating (same noise for a given seed).
@@ -173,6 +175,18 @@ public enum DIMTrainer {
         var rng = seed.appending("order").stream()
         let batches = SiteBudgetSampler.batches(primSizes: crystals.map(\.primSize), budget: config.siteBudget, rng: &rng, minimumCrystals: 2)
         return evaluate(model, batches: batches.map { SiteNetBatch($0.map { crystals[$0] }) }, config: config, seed: seed)
+    }
+
+    /// The loss terms of the always-zero classifier on `crystals` (the level a DIM loss must fall
+    /// well below): global DIM = 2 ln 2; local DIM = ln 2 × the summed pair weights, which is 2 ln 2
+    /// except with the authors' F2/F3 mask mixing (see ``DIMConfig/consistentFalseMasks``). KL terms are 0.
+    public static func zeroClassifierBaseline(crystals: [SiteNetCrystal], config: DIMConfig = DIMConfig(), seed: SeedPath) throws -> DIMLosses {
+        guard crystals.count >= 2 else { throw TrainingError.invalidInput("DIM evaluation needs at least 2 crystals") }
+        var rng = seed.appending("order").stream()
+        let batches = SiteBudgetSampler.batches(primSizes: crystals.map(\.primSize), budget: config.siteBudget, rng: &rng, minimumCrystals: 2)
+        let local = batches.reduce(0.0) { $0 + LocalDIMHead.zeroClassifierLoss(batch: SiteNetBatch($1.map { crystals[$0] }), synthetic: config.synthetic,
+                                                                             consistentMasks: config.consistentFalseMasks) } / Double(batches.count)
+        return DIMLosses(localDIM: local, localKL: 0, globalDIM: 2 * log(2.0), globalKL: 0)
     }
 
     static func checkFinite(_ l: DIMLosses, epoch: Int, phase: String) throws {

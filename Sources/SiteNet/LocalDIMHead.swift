@@ -1,3 +1,4 @@
+import Foundation
 import Learning
 import Randomness
 
@@ -33,6 +34,39 @@ final class LocalDIMHead {
     }
 
     var parameters: [Parameter] { logvar.parameters + zUp.parameters + cUp.parameters }
+
+    /// The loss of the always-zero classifier (every score 0, so every softplus is ln 2) on a batch:
+    /// ln 2 · mean_crystals mean_sites Σ of the pair coefficients of T and the false terms. It is
+    /// 2 ln 2 when every term's weights sum to 1 (consistent masks, or not synthetic); the authors'
+    /// F2/F3 mask mixing makes it larger.
+    static func zeroClassifierLoss(batch b: SiteNetBatch, synthetic: Bool, consistentMasks: Bool) -> Double {
+        let R = b.rowCount, M = b.maxN, f = b.falseRow!
+        var w = [Double](repeating: 0, count: R * M), wrec = [Double](repeating: 0, count: R)
+        for r in 0..<R {
+            var t = 0.0
+            for j in 0..<M { let dd = Double(b.dPad[r * M + j]) + 1; w[r * M + j] = 1 / (dd * dd); if j < Int(b.rowN[r]) { t += w[r * M + j] } }
+            wrec[r] = 1 / t
+        }
+        let rowW = b.rowWeights()
+        var total = 0.0
+        for r in 0..<R {
+            let fr = Int(f[r]), nr = Int(b.rowN[r]), nf = Int(b.rowN[fr])
+            var c = 0.0
+            for j in 0..<M {
+                let pr = r * M + j, pf = fr * M + j
+                if j < nr { c += w[pr] * wrec[r] }
+                var fc = j < nf ? w[pf] * wrec[fr] : 0
+                if synthetic {
+                    if consistentMasks ? j < nf : j < nr { fc += w[pf] * wrec[fr] }
+                    if consistentMasks ? j < nr : j < nf { fc += w[pr] * wrec[r] }
+                    fc /= 3
+                }
+                c += fc
+            }
+            total += c * Double(rowW[r])
+        }
+        return total * log(2.0)
+    }
 
     struct Result {
         var dimLoss: Float

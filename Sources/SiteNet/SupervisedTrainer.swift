@@ -69,6 +69,8 @@ public struct SupervisedRun: Sendable {
     public var stopReason: StopReason
     /// Crystals used for training and validation.
     public var trainCount: Int, validationCount: Int
+    /// Indices (into the input crystals) of the validation split, in split order.
+    public var validationIndices: [Int]
 
     /// The curve as CSV: `epoch,train_mse,val_mae,seconds`.
     public var curveCSV: String {
@@ -134,7 +136,7 @@ public enum SupervisedTrainer {
         }
         let bestModel = bestSnap.map { SupervisedModel.from($0) } ?? model
         return SupervisedRun(last: model, best: bestModel, bestEpoch: bestSnap == nil ? curve.count : bestEpoch, curve: curve,
-                             stopReason: stop, trainCount: train.count, validationCount: val.count)
+                             stopReason: stop, trainCount: train.count, validationCount: val.count, validationIndices: valIdx)
     }
 
     /// Mean absolute error of `model` on `crystals`.
