@@ -96,8 +96,25 @@ public enum SupervisedTrainer {
         let nVal = Int((Double(n) * config.validationFraction).rounded(.down))
         let valIdx = Array(perm[0..<nVal]), trainIdx = Array(perm[nVal...])
         guard !trainIdx.isEmpty else { throw TrainingError.invalidInput("no training crystal") }
-        let train = trainIdx.map { crystals[$0] }, trainY = trainIdx.map { targets[$0] }
-        let val = valIdx.map { crystals[$0] }, valY = valIdx.map { targets[$0] }
+        var run = try train(train: trainIdx.map { crystals[$0] }, trainTargets: trainIdx.map { targets[$0] },
+                            validation: valIdx.map { crystals[$0] }, validationTargets: valIdx.map { targets[$0] },
+                            initialization: initialization, config: config, seed: seed, progress: progress)
+        run.validationIndices = valIdx
+        return run
+    }
+
+    /// Trains on an explicit training/validation split (the experiment runner draws the split so
+    /// that every arm of a trial uses the same one). Streams under `seed`: `init` (encoder for
+    /// `.random`, head always), `epoch/<k>` (batch order). ``SupervisedRun/validationIndices`` is empty.
+    public static func train(train: [SiteNetCrystal], trainTargets trainY: [Float], validation val: [SiteNetCrystal],
+                             validationTargets valY: [Float], initialization: SupervisedInitialization,
+                             config: SupervisedConfig = SupervisedConfig(), seed: SeedPath,
+                             progress: ((SupervisedCurvePoint) -> Void)? = nil) throws -> SupervisedRun {
+        guard train.count == trainY.count, val.count == valY.count else {
+            throw TrainingError.invalidInput("\(train.count)+\(val.count) crystals but \(trainY.count)+\(valY.count) targets")
+        }
+        guard !train.isEmpty else { throw TrainingError.invalidInput("no training crystal") }
+        if let i = (trainY + valY).firstIndex(where: { !$0.isFinite }) { throw TrainingError.invalidInput("target \(i) is not finite") }
         let model = SupervisedModel(seed: seed.appending("init"))
         switch initialization {
         case .random: break
@@ -136,7 +153,7 @@ public enum SupervisedTrainer {
         }
         let bestModel = bestSnap.map { SupervisedModel.from($0) } ?? model
         return SupervisedRun(last: model, best: bestModel, bestEpoch: bestSnap == nil ? curve.count : bestEpoch, curve: curve,
-                             stopReason: stop, trainCount: train.count, validationCount: val.count, validationIndices: valIdx)
+                             stopReason: stop, trainCount: train.count, validationCount: val.count, validationIndices: [])
     }
 
     /// Mean absolute error of `model` on `crystals`.

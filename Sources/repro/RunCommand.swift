@@ -70,21 +70,20 @@ struct ProfileOptions: ParsableArguments {
 /// Shared by run, reproduce, report and cluster.
 enum RunSupport {
     /// The backend of this name.
-    static func backend(_ name: String) throws -> any ExperimentBackend {
+    static func backend(_ name: String, profile: Profile) throws -> any ExperimentBackend {
         switch name {
         case "fake":
             // REPRO_FAKE_TRIAL_DELAY (seconds per trial) lets end-to-end tests interrupt a run mid-way.
             let delay = ProcessInfo.processInfo.environment["REPRO_FAKE_TRIAL_DELAY"].flatMap(Double.init) ?? 0
             return FakeBackend(defaultStructures: 1600, trialDelay: delay)
         case "real":
-            // The lead binds Crystals/SiteNet/Featurizers/Regressors/TSNE here (see ExperimentBackend).
-            throw CLIFailure("the real computation backend is not bound yet in this build; use --backend fake to exercise the pipeline")
+            return RealBackend(data: profile.data)
         default: throw CLIFailure("--backend '\(name)': expected real or fake")
         }
     }
 
     static func runner(profile: Profile, backendName: String, store: String) throws -> Runner {
-        Runner(plan: TrialPlan(profile: profile), store: ResultStore(root: URL(fileURLWithPath: store)), backend: try backend(backendName))
+        Runner(plan: TrialPlan(profile: profile), store: ResultStore(root: URL(fileURLWithPath: store)), backend: try backend(backendName, profile: profile))
     }
 
     static func execute(profile: Profile, backendName: String, store: String, jobs: Int, shard: String?, stage: String?,
