@@ -28,6 +28,9 @@ final class ClaimVerdictTests: XCTestCase {
         let c2 = a.claims.first { $0.id == "C2" }!
         XCTAssertEqual(c2.verdict, .inconclusive)
         XCTAssertTrue(c2.reason.contains("underpowered"), c2.reason)
+        let arm = a.figure("fig7")!.arms.first!
+        XCTAssertEqual(arm.box?.whiskerLow, arm.summary.min)      // the authors' whis=1e8: min/max
+        XCTAssertEqual(arm.box?.whiskerHigh, arm.summary.max)
         let comp = a.figure("fig7")!.comparisons.first!
         XCTAssertEqual(comp.minimumAttainableP, 0.125, accuracy: 1e-12)
     }

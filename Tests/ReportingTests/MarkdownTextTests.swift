@@ -1,12 +1,11 @@
 import XCTest
-import Ink
 @testable import Reporting
 
 final class MarkdownTextTests: XCTestCase {
     let hostile = "<script>alert(1)</script> *bold* _it_ [link](http://x) | `code` ~~s~~ & \\ \n# heading"
 
     func testInkModeSurvivesInkAsText() {
-        let html = MarkdownParser().html(from: "Text " + MarkdownText.escape(hostile, .ink))
+        let html = HTMLReport.markdownToHTML("Text " + MarkdownText.escape(hostile, .ink))
         XCTAssertFalse(html.contains("<script"))
         XCTAssertFalse(html.contains("<strong>") || html.contains("<em>") || html.contains("<a ") || html.contains("<code>")
                        || html.contains("<s>") || html.contains("<h1>") || html.contains("<del>"), html)
@@ -15,7 +14,7 @@ final class MarkdownTextTests: XCTestCase {
 
     func testInkModeInTableCells() {
         let md = MarkdownText.table(["a", "b"], [[hostile, "x|y"]], .ink)
-        let html = MarkdownParser().html(from: md)
+        let html = HTMLReport.markdownToHTML(md)
         XCTAssertEqual(html.components(separatedBy: "<td>").count - 1, 2, html)
         XCTAssertFalse(html.contains("<script"))
     }

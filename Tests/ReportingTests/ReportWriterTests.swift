@@ -38,7 +38,8 @@ final class ReportWriterTests: XCTestCase {
             XCTAssertTrue(r.html.contains(">\(title)"), "report.html lacks section \(title)")
         }
         // Claims table: one row per claim, each with a verdict.
-        let claimRows = r.md.split(separator: "\n").filter { line in (1...17).contains { line.hasPrefix("| C\($0) |") } }
+        let claimsSection = r.md.components(separatedBy: "## Claims")[1].components(separatedBy: "## Statistical methods")[0]
+        let claimRows = claimsSection.split(separator: "\n").filter { line in (1...17).contains { line.hasPrefix("| C\($0) |") } }
         XCTAssertEqual(claimRows.count, 17)
         for row in claimRows {
             XCTAssertTrue(["| REPRODUCED |", "| CONTRADICTED |", "| INCONCLUSIVE |"].contains { row.contains($0) }, String(row))

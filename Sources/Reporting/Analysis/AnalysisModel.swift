@@ -29,6 +29,8 @@ public struct ArmStatistics: Codable, Equatable, Sendable {
     public var values: [Double]
     /// n, mean ± sd (ddof 1), type-7 quartiles, IQR, min, max.
     public var summary: SampleSummary
+    /// Box-plot numbers under ``AnalysisSettings/whiskers`` (nil when no trial succeeded).
+    public var box: BoxStatistics?
     /// Percentile-bootstrap 95 % CI of the median (used by the baseline check).
     public var medianCI: ConfidenceInterval
 }

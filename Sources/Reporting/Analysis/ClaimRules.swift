@@ -244,7 +244,8 @@ enum ClaimRules {
         var support = 0, oppose = 0, ours: [String] = []
         for (c, p) in zip(cs, holm) {
             let u = a.neighbours.first { $0.task == c.task && $0.representation == "untrained" }
-            let t = a.neighbours.first { $0.task == c.task && $0.representation != "untrained" }
+            let t = a.neighbours.first { $0.task == c.task && $0.representation == "dim" }
+                ?? a.neighbours.first { $0.task == c.task && $0.representation != "untrained" }
             ours.append("\(c.task): MH-neighbour fraction \(f(u?.metalHalogenNeighbourFraction ?? .nan)) → \(f(t?.metalHalogenNeighbourFraction ?? .nan)) (chance \(f(t?.metalHalogenChance ?? .nan)); Δ \(f(c.metalHalogenFractionChange)) over \(c.metalHalogenPoints) points, p_Holm \(fp(p)))")
             if c.metalHalogenFractionChange > 0 && p < alpha { support += 1 }
             if c.metalHalogenFractionChange < 0 && p < alpha { oppose += 1 }
@@ -267,7 +268,8 @@ enum ClaimRules {
         var ours: [String] = []
         for c in cs {
             let u = a.neighbours.first { $0.task == c.task && $0.representation == "untrained" }
-            let t = a.neighbours.first { $0.task == c.task && $0.representation != "untrained" }
+            let t = a.neighbours.first { $0.task == c.task && $0.representation == "dim" }
+                ?? a.neighbours.first { $0.task == c.task && $0.representation != "untrained" }
             ours.append("\(c.task): r \(f(u?.neighbourLabelCorrelation ?? .nan)) → \(f(t?.neighbourLabelCorrelation ?? .nan)), Δ \(f(c.correlationChange)) [\(f(c.correlationChangeCI.lower)), \(f(c.correlationChangeCI.upper))]")
         }
         let support = cs.filter { $0.correlationChangeCI.upper < m }.count, oppose = cs.filter { $0.correlationChangeCI.lower > m }.count

@@ -14,7 +14,7 @@ struct ComparisonBuilder {
         let ci = Bootstrap.percentileCI(v, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
                                         stream: SeedPath(["report", "median", key.description]).stream()) { Quantile.median($0) }
         return ArmStatistics(key: key, trialsRecorded: c.recorded, trialsFailed: c.failed, trials: t, values: v,
-                             summary: SampleSummary(v), medianCI: ci)
+                             summary: SampleSummary(v), box: v.isEmpty ? nil : BoxStatistics(v, rule: settings.whiskers), medianCI: ci)
     }
 
     /// Compares A with B on MAE (A − B). Paired by trial index when both arms belong to the same

@@ -86,7 +86,8 @@ enum NeighbourStatistics {
         var comps: [NeighbourComparison] = []
         for task in Array(Set(valid.map(\.task))).sorted() {
             guard let u = computed.first(where: { $0.analysis.task == task && $0.analysis.representation == "untrained" }),
-                  let t = computed.first(where: { $0.analysis.task == task && $0.analysis.representation != "untrained" })
+                  let t = computed.first(where: { $0.analysis.task == task && $0.analysis.representation == "dim" })
+                    ?? computed.first(where: { $0.analysis.task == task && $0.analysis.representation != "untrained" })
             else { continue }
             let mhIDs = Set(u.mhFraction.keys).intersection(t.mhFraction.keys).sorted()
             let d = mhIDs.map { t.mhFraction[$0]! - u.mhFraction[$0]! }

@@ -17,7 +17,7 @@ enum HTMLReport {
     /// Converts `markdown` (with figure placeholders `FIGUREPLACEHOLDER<i>` as paragraphs) to one HTML file.
     /// `png(i)` returns the PNG bytes of figure i, or nil when the file is missing.
     static func render(markdown: String, figures: [FigureOutput], png: (Int) -> Data?) -> String {
-        var body = MarkdownParser().html(from: markdown)
+        var body = markdownToHTML(markdown)
         for (i, f) in figures.enumerated() {
             let token = placeholder(i)
             let alt = MarkdownText.html("\(f.id): \(f.title)")
@@ -47,6 +47,9 @@ enum HTMLReport {
 
         """
     }
+
+    /// Ink's Markdown → HTML conversion (one place, so tests exercise exactly what the report uses).
+    static func markdownToHTML(_ markdown: String) -> String { MarkdownParser().html(from: markdown) }
 
     /// The placeholder paragraph for figure i (letters only, so Ink leaves it alone).
     static func placeholder(_ i: Int) -> String {
