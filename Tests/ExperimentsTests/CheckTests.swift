@@ -1,48 +1,34 @@
 import XCTest
 @testable import Experiments
 import Reporting
-import Randomness
 import TestSupport
 
+/// The regression check (Reporting's ``BaselineCheck``) on runs of the real runner with the fake
+/// backend: identical runs pass; one changed hyper-parameter fails and names the boxes it moved.
 final class CheckTests: XCTestCase {
-    func run(_ profile: Profile) throws -> ResultsDocument {
+    func run(_ profile: Profile) throws -> ResultsAnalysis {
         let r = Runner(plan: TrialPlan(profile: profile), store: ResultStore(root: try TestSupport.temporaryDirectory()),
                        backend: FakeBackend())
         _ = try r.run(options: RunOptions(jobs: 2))
-        return try ResultsAssembler.assemble(runner: r, context: RunContext(gitCommit: "t", jobs: 1, machine: "t"),
-                                             includeTimings: false).document
+        let doc = try ResultsAssembler.assemble(runner: r, context: RunContext(gitCommit: "t", jobs: 1, machine: "t"),
+                                                includeTimings: false).document
+        return ResultsAnalyzer.analyze(doc)
     }
 
     func testSameResultsPassAndAChangedHyperParameterFailsNamingTheBoxes() throws {
         let baseline = try run(.smoke)
         let same = BaselineCheck.compare(baseline: baseline, results: baseline)
-        XCTAssertFalse(same.isEmpty)
-        XCTAssertTrue(same.allSatisfy(\.passed), BaselineCheck.table(same, movedOnly: true))
+        XCTAssertGreaterThan(same.compared, 0)
+        XCTAssertTrue(same.passed, same.markdownTable)
 
         // One hyper-parameter: fig 7's epoch budget (the fake MAE depends on it).
         var p = Profile.smoke
         p.supervised.maxEpochs = 40
         let moved = BaselineCheck.compare(baseline: baseline, results: try run(p))
-        let failed = moved.filter { !$0.passed }.map(\.what)
-        XCTAssertFalse(failed.isEmpty)
-        XCTAssertTrue(failed.allSatisfy { $0.hasPrefix("fig7 ") }, "\(failed)")
-        XCTAssertTrue(failed.contains("fig7 e_form n=25 sitenet-random"), "\(failed)")
-        XCTAssertTrue(BaselineCheck.table(moved, movedOnly: true).contains("MOVED   fig7 e_form n=25 sitenet-random"))
-
-        // A missing box fails.
-        var partial = baseline
-        partial.trials.removeAll { $0.arm == ArmID.mlpXRD }
-        let missing = BaselineCheck.compare(baseline: baseline, results: partial).filter { !$0.passed }
-        XCTAssertEqual(Set(missing.map(\.note)), ["missing from the results"])
-        XCTAssertEqual(missing.count, 2 * 2)  // 2 tasks × 2 label counts
-    }
-
-    func testBootstrapIntervalContainsTheMedian() {
-        var s = Randomness.SeedPath("t").stream()
-        let v = (0..<25).map { Double($0) }
-        let (lo, hi) = BaselineCheck.bootstrapMedianInterval(v, stream: &s)
-        XCTAssertLessThanOrEqual(lo, 12); XCTAssertGreaterThanOrEqual(hi, 12)
-        XCTAssertGreaterThan(lo, 5); XCTAssertLessThan(hi, 19)
-        XCTAssertEqual(BaselineCheck.median([3, 1, 2, 10]), 2.5)
+        XCTAssertFalse(moved.passed)
+        let failed = moved.failures.map(\.quantity)
+        XCTAssertTrue(failed.contains { $0.contains("fig7") && $0.contains("sitenet-random") }, "\(failed)")
+        XCTAssertFalse(failed.contains { $0.contains("fig8") }, "fig 8 does not depend on the fig 7 budget: \(failed)")
+        XCTAssertTrue(moved.markdownTable.contains("MOVED"))
     }
 }

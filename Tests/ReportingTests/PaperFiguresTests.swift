@@ -5,7 +5,7 @@ import TestSupport
 import XCTest
 
 /// A synthetic results document exercising every paper figure (closed-form pseudo-noise, no generator).
-enum SyntheticResults {
+enum FigureSyntheticResults {
     static func noise(_ i: Int, _ salt: Int) -> Double {
         let v = sin(Double(i) * 12.9898 + Double(salt) * 78.233) * 43758.5453
         return (v - v.rounded(.down)) * 2 - 1
@@ -90,7 +90,7 @@ final class PaperFiguresTests: XCTestCase {
 
     static func rendered() throws -> (doc: ResultsDocument, dir: URL, outs: [FigureOutput]) {
         if let s = shared { return s }
-        let doc = SyntheticResults.document()
+        let doc = FigureSyntheticResults.document()
         let dir = try TestSupport.temporaryDirectory("figs-shared")
         let s = (doc, dir, try PaperFigures.render(doc, to: dir))
         shared = s
@@ -170,7 +170,7 @@ final class PaperFiguresTests: XCTestCase {
     }
 
     func testOnlyFiguresWithDataAreProduced() throws {
-        var doc = SyntheticResults.document(tsnePoints: 20)
+        var doc = FigureSyntheticResults.document(tsnePoints: 20)
         doc.learningCurves = []; doc.tsneMaps = []
         doc.trials = doc.trials.filter { $0.experiment == "fig7" }
         let dir = try TestSupport.temporaryDirectory("figs-some")
@@ -181,7 +181,7 @@ final class PaperFiguresTests: XCTestCase {
     }
 
     func testMismatchedTSNEMapIsAClearError() {
-        var doc = SyntheticResults.document(tsnePoints: 20)
+        var doc = FigureSyntheticResults.document(tsnePoints: 20)
         doc.tsneMaps[0].labels.removeLast()
         XCTAssertThrowsError(try PaperFigures.render(doc, to: FileManager.default.temporaryDirectory)) { e in
             XCTAssertTrue("\(e)".contains("t-SNE map e_form/untrained"), "\(e)")
@@ -205,7 +205,7 @@ final class PaperFiguresTests: XCTestCase {
     /// A smoke-sized run: one task, one label count, five trials, an 8-epoch curve with a KL that
     /// spans two decades (log axis), one t-SNE row. Titles and legends must still fit.
     func testSmallRunLaysOutWithoutOverlaps() throws {
-        var doc = SyntheticResults.document(tsnePoints: 100)
+        var doc = FigureSyntheticResults.document(tsnePoints: 100)
         doc.trials = doc.trials.filter { $0.task == "e_form" && $0.nLabels == 50 && $0.trial < 5 }
         var pts: [CurvePoint] = []
         for e in 1...8 {
@@ -233,6 +233,6 @@ final class PaperFiguresTests: XCTestCase {
         guard let d = ProcessInfo.processInfo.environment["PAPER_FIGURES_DEMO_DIR"] else {
             throw XCTSkip("set PAPER_FIGURES_DEMO_DIR to write the synthetic paper figures for inspection")
         }
-        _ = try PaperFigures.render(SyntheticResults.document(), to: URL(fileURLWithPath: d))
+        _ = try PaperFigures.render(FigureSyntheticResults.document(), to: URL(fileURLWithPath: d))
     }
 }

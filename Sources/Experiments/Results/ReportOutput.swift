@@ -25,10 +25,13 @@ public enum ReportOutput {
         deterministic.document.provenance.jobs = 0
 
         let figs = try PaperFigures.render(timed.document, to: figures)
-        try ReportWriter.write(timed.document, figures: figs, figuresDirectory: figures, to: reports)
-        // Written after the report writer so that results.json is always the timing-free document
-        // `repro check` and the determinism tests compare.
-        try ResultStore.atomicWrite(try deterministic.document.jsonData(), to: reports.appendingPathComponent("results.json"))
+        // One analysis, of the timing-free document (statistics never depend on timings).
+        let analysis = ResultsAnalyzer.analyze(deterministic.document)
+        try ReportWriter.write(timed.document, analysis: analysis, figures: figs, figuresDirectory: figures, to: reports)
+        // Written after the report writer: results.json is the timing-free document plus its
+        // analysis, which `repro check` and the determinism tests compare byte for byte.
+        let results = ReportResults(document: deterministic.document, analysis: analysis)
+        try ResultStore.atomicWrite(try results.jsonData(), to: reports.appendingPathComponent("results.json"))
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         try ResultStore.atomicWrite(try enc.encode(timed.document.provenance), to: reports.appendingPathComponent("timings.json"))
