@@ -83,7 +83,7 @@ extension RealBackend {
         let budget = request.budget
         let sites = request.nLabels <= 250 ? (budget.smallDataBatchSites ?? budget.batchSites) : budget.batchSites
         let config = SupervisedConfig(optimizer: Self.optimizer(budget), siteBudget: sites,
-                                      maxEpochs: budget.maxEpochs, patience: budget.patience)
+                                      maxEpochs: budget.epochs(trainingOn: train.count), patience: budget.patience)
         // Every arm of this (task, n, trial) shares the split (drawn by the runner), the head
         // initialisation and the batch order (paired seeds); only the encoder start differs.
         let run = try SupervisedTrainer.train(train: train, trainTargets: trainY, validation: val, validationTargets: valY,

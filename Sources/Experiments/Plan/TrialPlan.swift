@@ -118,7 +118,7 @@ public struct TrialPlan: Sendable {
                                 for k in 0..<p.siteNetTrials(at: n) {
                                     add(TrialPlan.trialID(experiment: fig.id, task: task, n: n, arm: armID, trial: k),
                                         .supervisedTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k, longBudget: false),
-                                        inputs, cost: Double(p.supervised.maxEpochs) * Double(n) + testSize * 0.3)
+                                        inputs, cost: Double(p.supervised.epochs(trainingOn: n)) * Double(n) + testSize * 0.3)
                                 }
                             case let .regressor(kind, rep, _):
                                 let dim = rep == .ofm ? 1521.0 : rep == .xrd ? 128 : 64
@@ -143,7 +143,7 @@ public struct TrialPlan: Sendable {
                 for k in 0..<probe.trials {
                     add("probe/" + TrialPlan.trialID(experiment: "fig7", task: probe.task, n: probe.nLabels, arm: probe.arm, trial: k),
                         .supervisedTrial(experiment: "fig7", task: probe.task, nLabels: probe.nLabels, arm: probe.arm, trial: k, longBudget: true),
-                        inputs, cost: Double(probe.longBudget.maxEpochs) * Double(probe.nLabels) + testSize * 0.3)
+                        inputs, cost: Double(probe.longBudget.epochs(trainingOn: probe.nLabels)) * Double(probe.nLabels) + testSize * 0.3)
                 }
             }
             // Figs 9, 10: t-SNE of untrained and DIM vectors (shared by both colourings).

@@ -34,12 +34,22 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
     public var batchSites: Int
     /// Budget for n ≤ 250 labels when it differs (fig 7's s50/s100/s250 configs use 400 sites).
     public var smallDataBatchSites: Int?
+    /// Cap on the crystals trained on (epochs × training crystals): a run on n crystals trains at
+    /// most min(maxEpochs, ⌈crystalBudget / n⌉) epochs, so small label counts get many epochs and
+    /// large ones a few, at a similar cost per trial. Nil = no cap (the authors had none).
+    public var crystalBudget: Int? = nil
+    /// Epochs a run on `n` training crystals may take: min(maxEpochs, ⌈crystalBudget / n⌉), ≥ 1.
+    public func epochs(trainingOn n: Int) -> Int {
+        guard let cap = crystalBudget, n > 0 else { return maxEpochs }
+        return max(1, min(maxEpochs, (cap + n - 1) / n))
+    }
     /// Which weights are evaluated: `last` (what the authors' figures used, protocol §6) or `best`
     /// (lowest validation loss).
     public var checkpoint: String
     /// A short human description for tables, e.g. "≤ 40 epochs, patience 8, lr 1e-3".
     public var summary: String {
         var s = "≤ \(maxEpochs) epochs"
+        if let crystalBudget { s += " and ≤ \(crystalBudget) crystal passes (epochs × n)" }
         if let patience { s += ", patience \(patience)" }
         s += ", lr \(learningRate), batch \(batchSites) sites"
         if let smallDataBatchSites { s += " (\(smallDataBatchSites) at n ≤ 250)" }
