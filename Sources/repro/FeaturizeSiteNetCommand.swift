@@ -45,13 +45,19 @@ struct FeaturizeSiteNet: ParsableCommand {
             print("\(name): primitive cell \(x.primSize) sites, supercell \(n) sites (\(x.images) images of each)")
             print("unique site  element  " + Element.magpieNames.joined(separator: "  "))
             for i in 0..<x.primSize {
-                print(String(format: "%11d  %-7@  ", i, species[i]) + feats(i).map { String(format: "%g", $0) }.joined(separator: "  "))
+                print(pad("\(i)", 11, left: true) + "  " + pad(species[i], 7) + "  " + feats(i).map { String(format: "%g", $0) }.joined(separator: "  "))
             }
             print("nearest neighbour distances (Å), per unique site:")
             for i in 0..<x.primSize {
                 let r = row(i).enumerated().filter { $0.offset != i * x.images }.map(\.element).sorted()
-                print(String(format: "%11d  %-7@  ", i, species[i]) + r.prefix(6).map { String(format: "%.4f", $0) }.joined(separator: " "))
+                print(pad("\(i)", 11, left: true) + "  " + pad(species[i], 7) + "  " + r.prefix(6).map { String(format: "%.4f", $0) }.joined(separator: " "))
             }
         }
     }
+}
+
+/// Pads text with spaces to `width` (on the left when `left`).
+func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
+    let fill = String(repeating: " ", count: max(0, width - s.count))
+    return left ? fill + s : s + fill
 }
