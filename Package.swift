@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "Randomness", swiftSettings: fast),
         // Elements, lattices, structures, readers, primitive cell, Site-Net supercell, datasets.
         .target(name: "Crystals", dependencies: ["CZlib", "CSpglib"],
+                exclude: ["Resources/DATASET.md"],
                 resources: [.copy("Resources/mp-offline-7k.jsonl.gz")], swiftSettings: fast),
         // Site-Net input tensors, XRD pattern, orbital field matrix.
         .target(name: "Featurizers", dependencies: ["Crystals", "CQhull", "CSpglib"], swiftSettings: fast),

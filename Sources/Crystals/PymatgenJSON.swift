@@ -41,6 +41,24 @@ public enum PymatgenJSON {
         return Structure(lattice: lattice, atomicNumbers: z, fractional: f)
     }
 
+    /// The `Structure.as_dict()` object of a structure (keys as pymatgen writes them: `@module`,
+    /// `@class`, `charge`, `lattice` {matrix, pbc, a, b, c, alpha, beta, gamma, volume},
+    /// `properties`, `sites` [{species [{element, occu}], abc, xyz, label, properties}]),
+    /// ready for `JSONSerialization`.
+    public static func dictionary(of s: Structure) -> [String: Any] {
+        let p = s.lattice.parameters
+        let lattice: [String: Any] = [
+            "matrix": s.lattice.matrix.map { [$0.x, $0.y, $0.z] }, "pbc": [true, true, true],
+            "a": p.a, "b": p.b, "c": p.c, "alpha": p.alpha, "beta": p.beta, "gamma": p.gamma, "volume": s.lattice.volume,
+        ]
+        let sites: [[String: Any]] = zip(s.species, zip(s.fractional, s.cartesian)).map { sym, fc in
+            ["species": [["element": sym, "occu": 1]], "abc": [fc.0.x, fc.0.y, fc.0.z], "properties": [String: Any](),
+             "label": sym, "xyz": [fc.1.x, fc.1.y, fc.1.z]]
+        }
+        return ["@module": "pymatgen.core.structure", "@class": "Structure", "charge": 0.0, "lattice": lattice,
+                "properties": [String: Any](), "sites": sites]
+    }
+
     /// Reads a pymatgen Structure JSON file.
     public static func read(url: URL) throws -> Structure {
         let data = try Gzip.contents(of: url)
@@ -54,7 +72,11 @@ public enum PymatgenJSON {
     /// The line of a JSONSerialization error, when Foundation reports a character index.
     static func jsonErrorLine(_ error: Error, _ data: Data) -> Int? {
         let info = (error as NSError).userInfo
-        guard let index = info["NSJSONSerializationErrorIndex"] as? Int else { return nil }
+        var index = info["NSJSONSerializationErrorIndex"] as? Int
+        if index == nil, let text = info["NSDebugDescription"] as? String, let r = text.range(of: "character ") {
+            index = Int(text[r.upperBound...].prefix { $0.isNumber })
+        }
+        guard let index else { return nil }
         return data.prefix(index).reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
     }
 }

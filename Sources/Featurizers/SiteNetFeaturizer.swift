@@ -48,7 +48,9 @@ public enum SiteNetFeaturizer {
     public static let primitiveTolerance = 0.5
 
     /// The Site-Net input of one structure, or a `SiteNetFilterReason` when the authors'
-    /// pipeline drops it.
+    /// pipeline drops it. Filters are checked in this order (the first that applies is reported):
+    /// element Z outside 1…99, a missing Magpie value, primitive cell > 50 sites. The authors drop
+    /// a crystal when any holds, so the set of dropped crystals does not depend on the order.
     public static func featurize(_ structure: Structure, id: String) throws -> SiteNetCrystal {
         guard structure.count > 0 else { throw SiteNetFilterReason.empty }
         for z in structure.elements where !(1...99).contains(z) { throw SiteNetFilterReason.unsupportedElement(z: z) }

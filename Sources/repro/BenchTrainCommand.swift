@@ -1,7 +1,131 @@
 import ArgumentParser
+import Featurizers
+import Foundation
+import Learning
+import Randomness
+@_spi(Benchmark) import SiteNet
 
-// Placeholder until this command lands.
+/// `repro bench train`: crystals per second and GFLOP/s of a DIM step, a supervised step and
+/// inference on the embedded data, at each requested BLAS thread count.
+///
+/// Two FLOP counts are printed (2 FLOPs per multiply-add, matrix products only):
+/// * **reference-equivalent**: the PyTorch reference benchmark's analytic count for the same batch
+///   (`flops_dim_step`, `flops_supervised_step`, `flops_inference` of `Benchmarks/sitenet_dim_torch.py`:
+///   per padded pair P = R·maxN a DIM step is ≈ 605,312 FLOPs, supervised 173,056, inference 57,728, plus
+///   per-site and per-crystal terms). It measures the same work as the peer, so GFLOP/s compare directly.
+/// * **executed**: the sgemm FLOPs this implementation actually runs (real pairs Q only, the first
+///   attention layer split into site blocks on R rows, the local DIM samples never expanded to 128-d):
+///   encoder forward 38,016·R + 24,576·Q, backward 74,880·R + 49,152·Q; DIM step = forward + backward +
+///   3 no-grad forwards + 125,184·R (local head) + 286,720·R + 172,032·C (global part).
 struct BenchTrain: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train", abstract: "Crystals per second and GFLOP/s of DIM and supervised training steps.")
-    func run() throws { throw CLIFailure("'train' is not implemented yet") }
+    @Option(parsing: .upToNextOption, help: "BLAS thread counts to measure.")
+    var threads: [Int] = [1, 2]
+    @Option(help: "Timed DIM batches (1200-site budget).")
+    var dimBatches = 8
+    @Option(help: "Timed supervised batches (400-site budget).")
+    var supervisedBatches = 20
+    @Option(help: "Timed inference batches (128 crystals).")
+    var inferenceBatches = 10
+    @Option(help: "Repeats of each timing (median reported).")
+    var repeats = 3
+
+    func run() throws {
+        let t0 = Date()
+        let crystals = try loadSiteNetCrystals("embedded").map(\.crystal)
+        print(String(format: "featurised %d crystals of the embedded dataset in %.1f s", crystals.count, Date().timeIntervalSince(t0)))
+        var rng = SeedPath("bench", "train", "batches").stream()
+        let prim = crystals.map(\.primSize)
+        let dimIdx = Array(SiteBudgetSampler.batches(primSizes: prim, budget: 1200, rng: &rng, minimumCrystals: 2).prefix(dimBatches + 1))
+        let supIdx = Array(SiteBudgetSampler.batches(primSizes: prim, budget: 400, rng: &rng).prefix(supervisedBatches + 1))
+        let infIdx = (0..<(inferenceBatches + 1)).map { b in Array((b * 128)..<min((b + 1) * 128, crystals.count)) }
+        let dimB = dimIdx.map { $0.map { crystals[$0] } }, supB = supIdx.map { $0.map { crystals[$0] } }, infB = infIdx.map { $0.map { crystals[$0] } }
+        let targets = supB.map { $0.map { Float($0.primSize) * 0.01 } }
+        func stats(_ bs: [[SiteNetCrystal]]) -> (R: Int, P: Int, Q: Int, C: Int) {
+            var R = 0, P = 0, Q = 0, C = 0
+            for b in bs.dropFirst() {
+                let r = b.reduce(0) { $0 + $1.primSize }, m = b.map(\.supercellSize).max()!
+                R += r; P += r * m; Q += b.reduce(0) { $0 + $1.primSize * $1.supercellSize }; C += b.count
+            }
+            return (R, P, Q, C)
+        }
+        func refFlops(_ bs: [[SiteNetCrystal]], _ f: (Double, Double, Double) -> Double) -> Double {
+            bs.dropFirst().reduce(0.0) { acc, b in
+                let r = b.reduce(0) { $0 + $1.primSize }, m = b.map(\.supercellSize).max()!
+                return acc + f(Double(r), Double(r * m), Double(b.count))
+            }
+        }
+        let sd = stats(dimB), ss = stats(supB), si = stats(infB)
+        let refDim = refFlops(dimB, ReferenceFlops.dimStep), refSup = refFlops(supB, ReferenceFlops.supervisedStep), refInf = refFlops(infB, ReferenceFlops.inference)
+        let (R, Q, C) = (Double(sd.R), Double(sd.Q), Double(sd.C))
+        let encF = { (r: Double, q: Double) in 38016 * r + 24576 * q }, encB = { (r: Double, q: Double) in 74880 * r + 49152 * q }
+        let exDim = encF(R, Q) * 4 + encB(R, Q) + 125184 * R + 286720 * R + 172032 * C
+        let exSup = encF(Double(ss.R), Double(ss.Q)) + encB(Double(ss.R), Double(ss.Q)) + 61440 * Double(ss.R) + 73728 * Double(ss.C) + 6 * Double(ss.C) * 4160
+        let exInf = encF(Double(si.R), Double(si.Q)) + 20480 * Double(si.R) + 24576 * Double(si.C)
+        print("timed: DIM \(sd.C) crystals in \(dimBatches) batches (R \(sd.R), padded pairs \(sd.P), real pairs \(sd.Q)); supervised \(ss.C) crystals in \(supervisedBatches) batches; inference \(si.C) crystals in \(inferenceBatches) batches")
+        print(String(format: "reference-equivalent GFLOP per crystal: DIM %.3f, supervised %.3f, inference %.3f; executed: %.3f / %.3f / %.3f",
+                     refDim / Double(sd.C) / 1e9, refSup / Double(ss.C) / 1e9, refInf / Double(si.C) / 1e9,
+                     exDim / Double(sd.C) / 1e9, exSup / Double(ss.C) / 1e9, exInf / Double(si.C) / 1e9))
+        for nt in threads {
+            BLAS.setThreads(nt)
+            print("threads \(BLAS.threads) [OpenBLAS \(BLAS.coreName)]")
+            let model = DIMModel(seed: SeedPath("bench", "dim"))
+            let bench = DIMBenchmark(model: model)
+            let dimBatchesC = dimB.map { bench.collate($0) }
+            var nrng = SeedPath("bench", "noise").stream()
+            _ = bench.step(dimBatchesC[0], rng: &nrng)
+            let tDim = median((0..<repeats).map { _ in time { for b in dimBatchesC.dropFirst() { _ = bench.step(b, rng: &nrng) } } })
+            let sup = SupervisedBenchmark(model: SupervisedModel(seed: SeedPath("bench", "sup")))
+            let supC = supB.map { sup.collate($0) }
+            _ = sup.step(supC[0], targets: targets[0])
+            let tSup = median((0..<repeats).map { _ in time { for (k, b) in supC.enumerated().dropFirst() { _ = sup.step(b, targets: targets[k]) } } })
+            _ = model.embed(infB[0])
+            let tInf = median((0..<repeats).map { _ in time { for b in infB.dropFirst() { _ = model.embed(b) } } })
+            func line(_ name: String, _ c: Int, _ t: Double, _ ref: Double, _ ex: Double) {
+                print(String(format: "  %@ %8.1f crystals/s   %6.1f GFLOP/s reference-equivalent   %6.1f GFLOP/s executed sgemm   (%.3f s)",
+                             name.padding(toLength: 11, withPad: " ", startingAt: 0), Double(c) / t, ref / t / 1e9, ex / t / 1e9, t))
+            }
+            line("DIM step", sd.C, tDim, refDim, exDim)
+            line("supervised", ss.C, tSup, refSup, exSup)
+            line("inference", si.C, tInf, refInf, exInf)
+        }
+    }
+
+    func time(_ f: () -> Void) -> Double { let t = Date(); f(); return Date().timeIntervalSince(t) }
+    func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+}
+
+/// The reference benchmark's analytic FLOP counts (`Benchmarks/sitenet_dim_torch.py`), ported
+/// term by term: R = Σ primSize, P = R·maxN padded pairs, C = crystals.
+enum ReferenceFlops {
+    static func lin(_ rows: Double, _ i: Double, _ o: Double, _ gradIn: Bool, _ train: Bool = true) -> (Double, Double) {
+        let f = 2 * rows * i * o
+        return (f, train ? f + (gradIn ? f : 0) : 0)
+    }
+    static func encoder(_ R: Double, _ P: Double, _ train: Bool) -> (Double, Double) {
+        let t = [lin(R, 9, 64, false, train), lin(P, 1, 64, false, train), lin(P, 192, 64, true, train), lin(P, 64, 1, true, train),
+                 lin(P, 192, 64, true, train), lin(P, 64, 64, true, train), (2 * P * 64, train ? 4 * P * 64 : 0), lin(R, 64, 32, true, train)]
+        return (t.reduce(0) { $0 + $1.0 }, t.reduce(0) { $0 + $1.1 })
+    }
+    static func globalEncoder(_ R: Double, _ C: Double, _ train: Bool, _ gradIn: Bool) -> (Double, Double) {
+        let t = [lin(R, 32, 64, gradIn, train), lin(R, 64, 128, true, train), lin(C, 128, 64, true, train), lin(C, 64, 64, true, train)]
+        return (t.reduce(0) { $0 + $1.0 }, t.reduce(0) { $0 + $1.1 })
+    }
+    static func dimStep(_ R: Double, _ P: Double, _ C: Double) -> Double {
+        var local = [encoder(R, P, true), lin(R, 64, 32, true), lin(R, 32, 64, true), lin(P, 64, 128, true)]
+        for _ in 0..<4 { local += [lin(P, 10, 64, false), lin(P, 64, 128, true)] }
+        for _ in 0..<4 { local.append((2 * P * 128, 4 * P * 128)) }
+        let inf = 3 * encoder(R, P, false).0
+        var glob = [globalEncoder(R, C, true, false), lin(C, 64, 64, true), lin(C, 64, 64, true), lin(C, 64, 128, true)]
+        for _ in 0..<4 { glob += [lin(R, 32, 64, false), lin(R, 64, 128, true)] }
+        for _ in 0..<5 { glob.append((2 * R * 128, 4 * R * 128)) }
+        return local.reduce(0) { $0 + $1.0 + $1.1 } + inf + glob.reduce(0) { $0 + $1.0 + $1.1 }
+    }
+    static func supervisedStep(_ R: Double, _ P: Double, _ C: Double) -> Double {
+        let e = encoder(R, P, true), g = globalEncoder(R, C, true, true)
+        return e.0 + e.1 + g.0 + g.1 + 3 * 2 * C * (64 * 64 + 64)
+    }
+    static func inference(_ R: Double, _ P: Double, _ C: Double) -> Double {
+        encoder(R, P, false).0 + globalEncoder(R, C, false, false).0
+    }
 }

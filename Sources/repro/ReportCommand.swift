@@ -1,7 +1,45 @@
 import ArgumentParser
+import Experiments
+import Foundation
 
-// Placeholder until this command lands.
+/// `repro report`: build the results document, figures and report from a result store.
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Build the report from a result store.")
-    func run() throws { throw CLIFailure("'report' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build the report from a result store.",
+        discussion: """
+        Reads whatever the store holds for the profile's plan (from any number of shards), writes \
+        results.json (deterministic: no timings), timings.json, missing.txt and the report into \
+        --reports and the figures into --figures, and lists what is missing or failed.
+        """)
+
+    @OptionGroup var profileOptions: ProfileOptions
+    @Option(help: "Result store directory.") var store = ".repro-store"
+    @Option(help: "Directory for report.md, report.html, results.json.") var reports = "Reports"
+    @Option(help: "Directory for the figures.") var figures = "Figures"
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store) else { throw CLIFailure("\(store): no such result store") }
+        let profile = try profileOptions.resolve(store: store)
+        let runner = try RunSupport.runner(profile: profile, backendName: profileOptions.backend, store: store)
+        try ReportSupport.write(runner: runner, jobs: 0, reports: reports, figures: figures)
+    }
+}
+
+enum ReportSupport {
+    static func write(runner: Runner, jobs: Int, reports: String, figures: String) throws {
+        let written: ReportOutput.Written
+        do {
+            written = try ReportOutput.write(runner: runner, context: RunContext.current(jobs: jobs),
+                                             reports: URL(fileURLWithPath: reports), figures: URL(fileURLWithPath: figures))
+        } catch { throw CLIFailure("writing the report: \(error)") }
+        let r = written.results
+        let total = runner.plan.items.count
+        print("report: \(total - r.missing.count - r.failed.count) of \(total) plan items have results; \(r.missing.count) missing, \(r.failed.count) failed")
+        print("wrote \(reports)/results.json, \(reports)/timings.json, \(reports)/missing.txt, the report into \(reports)/ and \(written.figures.count) figure(s) into \(figures)/")
+        for f in r.failed.prefix(20) { print("  failed \(f.item): \(f.message)") }
+        if r.failed.count > 20 { print("  … \(r.failed.count - 20) more in \(reports)/missing.txt") }
+        let byPrefix = Dictionary(grouping: r.missing) { String($0.split(separator: "/").first ?? "") }
+        for k in byPrefix.keys.sorted() { print("  missing \(byPrefix[k]!.count) \(k) item(s), e.g. \(byPrefix[k]![0])") }
+    }
 }

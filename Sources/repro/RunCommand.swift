@@ -1,7 +1,139 @@
 import ArgumentParser
+import Experiments
+import Foundation
 
-// Placeholder until this command lands.
+/// `repro run`: run (a shard of, a stage of) a profile's trial plan into a result store.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run (a shard of) a profile's trial plan into a result store.")
-    func run() throws { throw CLIFailure("'run' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run (a shard of) a profile's trial plan into a result store.",
+        discussion: """
+        Every result is stored under a key that hashes its configuration, the code version, the \
+        data checksum and the profile; a re-run reuses what exists and says what it recomputes \
+        and why. Interrupt with Ctrl-C: items in flight finish, the rest resume next time.
+
+        Sharding: `--shard i/n` runs the i-th of n slices, balanced by estimated cost within each \
+        stage. With `--stage s` only that stage's slice runs and its inputs must already be in the \
+        store (a scheduler runs stage 0, then 1, 2, 3, each as a job array depending on the \
+        previous one). Without `--stage` a shard runs its slices of all stages in order and \
+        computes any missing input itself (identical bytes, so safe, but duplicated work).
+        """)
+
+    @OptionGroup var profileOptions: ProfileOptions
+    @Option(help: "Result store directory.") var store = ".repro-store"
+    @Option(help: "Items computed side by side (threads, one BLAS thread each).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Run the i-th of n slices of the plan, e.g. 2/8.") var shard: String?
+    @Option(help: "Run only these stages (comma-separated, 0–3): 0 dataset; 1 DIM pretraining, donors, baseline features, random-init fig 7 trials; 2 DIM/transfer-init fig 7 trials, DIM vectors, regressors on untrained/OFM/XRD vectors; 3 regressors on DIM vectors, t-SNE of DIM vectors.")
+    var stage: String?
+    @Option(help: "When an input is not in the store: 'compute' it here or 'require' it (the item is blocked). Default: require with --stage, compute otherwise.")
+    var inputs: String?
+    @Flag(help: "Recompute items whose stored result is a failure.") var retryFailed = false
+    @Flag(help: "Only failures and the summary.") var quiet = false
+    @Flag(help: "Say what would be computed and why; compute nothing.") var dryRun = false
+
+    func run() throws {
+        let profile = try profileOptions.resolve()
+        let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
+                                             shard: shard, stage: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet,
+                                             dryRun: dryRun)
+        if dryRun { return }
+        if summary.cancelled { throw ExitCode(130) }
+        if !summary.failed.isEmpty || !summary.blocked.isEmpty {
+            print("\(summary.failed.count) failed, \(summary.blocked.count) blocked item(s); `repro cluster status --store \(store)` lists them")
+        }
+    }
+}
+
+/// Options naming the profile (and the backend).
+struct ProfileOptions: ParsableArguments {
+    @Option(help: "smoke, default or paper (default: default; for report/status, the store's only profile).") var profile: String?
+    @Option(name: .customLong("matbench-e-form"), help: "For --profile paper: matbench_mp_e_form.json(.gz).") var matbenchEForm: String?
+    @Option(name: .customLong("matbench-gap"), help: "For --profile paper: matbench_mp_gap.json(.gz).") var matbenchGap: String?
+    @Option(help: ArgumentHelp("Computation backend: 'real' (the SiteNet, Regressors, TSNE modules) or 'fake' (a fast synthetic stand-in for testing the pipeline; its numbers mean nothing).", visibility: .hidden))
+    var backend = "real"
+
+    /// The named profile; without `--profile`, the only profile a store holds results for (when
+    /// `store` is given and holds exactly one), else `default`.
+    func resolve(store: String? = nil) throws -> Profile {
+        var name = profile ?? "default"
+        if profile == nil, let store {
+            let dir = URL(fileURLWithPath: store).appendingPathComponent("items")
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") }
+            if names.count == 1 { name = names[0] }
+            else if names.count > 1 { throw CLIFailure("\(store) holds results of profiles \(names.sorted().joined(separator: ", ")): choose one with --profile") }
+        }
+        do { return try Profile.named(name, matbenchEForm: matbenchEForm, matbenchGap: matbenchGap) }
+        catch { throw CLIFailure(String(describing: error)) }
+    }
+}
+
+/// Shared by run, reproduce, report and cluster.
+enum RunSupport {
+    /// The backend of this name.
+    static func backend(_ name: String, profile: Profile) throws -> any ExperimentBackend {
+        switch name {
+        case "fake":
+            // REPRO_FAKE_TRIAL_DELAY (seconds per trial) lets end-to-end tests interrupt a run mid-way.
+            let delay = ProcessInfo.processInfo.environment["REPRO_FAKE_TRIAL_DELAY"].flatMap(Double.init) ?? 0
+            return FakeBackend(defaultStructures: 1600, trialDelay: delay)
+        case "real":
+            return RealBackend(data: profile.data)
+        default: throw CLIFailure("--backend '\(name)': expected real or fake")
+        }
+    }
+
+    static func runner(profile: Profile, backendName: String, store: String) throws -> Runner {
+        Runner(plan: TrialPlan(profile: profile), store: ResultStore(root: URL(fileURLWithPath: store)), backend: try backend(backendName, profile: profile))
+    }
+
+    static func execute(profile: Profile, backendName: String, store: String, jobs: Int, shard: String?, stage: String?,
+                        inputs: String?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false) throws -> RunSummary {
+        guard jobs >= 1 else { throw CLIFailure("--jobs \(jobs): expected at least 1") }
+        let runner = try runner(profile: profile, backendName: backendName, store: store)
+        var stages: Set<Int>?
+        if let stage {
+            var s = Set<Int>()
+            for part in stage.split(separator: ",") {
+                guard let v = Int(part.trimmingCharacters(in: .whitespaces)), (0..<runner.plan.stageCount).contains(v) else {
+                    throw CLIFailure("--stage '\(stage)': expected stage numbers 0–\(runner.plan.stageCount - 1), comma-separated")
+                }
+                s.insert(v)
+            }
+            stages = s
+        }
+        var selection: Set<String>?
+        do {
+            if let shard {
+                selection = Set(Sharding.items(of: runner.plan, shard: try ShardSpec(parsing: shard), stages: stages).map(\.id))
+            } else if let stages {
+                selection = Set(runner.plan.items.filter { stages.contains($0.stage) }.map(\.id))
+            }
+        } catch { throw CLIFailure(String(describing: error)) }
+        let compute: Bool
+        switch inputs {
+        case nil: compute = stages == nil
+        case "compute"?: compute = true
+        case "require"?: compute = false
+        case let v?: throw CLIFailure("--inputs '\(v)': expected compute or require")
+        }
+        let cancel = CancellationFlag()
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            FileHandle.standardError.write(Data("\ninterrupted: finishing the items in flight (Ctrl-C again to abort)\n".utf8))
+            cancel.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        source.resume()
+        defer { source.cancel(); signal(SIGINT, SIG_DFL) }
+        let progress = ConsoleProgress(quiet: quiet && !dryRun)
+        if !quiet {
+            FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s), OpenBLAS \(BLASThreads.coreName) with 1 thread per job\(shard.map { ", shard \($0)" } ?? "")\(stage.map { ", stage \($0)" } ?? "")\n".utf8))
+        }
+        do {
+            return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed, dryRun: dryRun),
+                                  progress: progress, cancel: cancel)
+        } catch let e as CLIFailure { throw e }
+        catch { throw CLIFailure(String(describing: error)) }
+    }
 }

@@ -1,7 +1,121 @@
 import ArgumentParser
+import Foundation
+import Randomness
+import TSNE
 
-// Placeholder until this command lands.
+/// `repro tsne INPUT.csv --perplexity P --seed S --out OUT.csv [--json]`: a 2-D t-SNE of the rows
+/// of a CSV of numbers (scikit-learn semantics, see `TSNE`).
 struct TSNECommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tsne", abstract: "t-SNE of a CSV of vectors.")
-    func run() throws { throw CLIFailure("'tsne' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "tsne", abstract: "t-SNE of a CSV of vectors.",
+        discussion: """
+        INPUT.csv holds one point per line, numbers separated by commas (a first line that is not \
+        all numbers is taken as a header and skipped; blank lines are ignored). OUT.csv gets one \
+        'x,y' line per input row, in input order. Defaults follow scikit-learn's \
+        TSNE(init="pca", learning_rate="auto"): 1000 iterations, early exaggeration 12 for 250, \
+        Barnes–Hut with angle 0.5 above 200 points. A perplexity above (n − 1)/3 is clamped to \
+        (n − 1)/3 with a note on stderr. The same input, options and seed give the same bits.
+        """)
+
+    @Argument(help: "CSV of numbers, one point per row.") var input: String
+    @Option(help: "Perplexity (sklearn default 30; the authors used 1000).") var perplexity: Double = 30
+    @Option(help: "Seed (any string); with PCA initialisation the result does not depend on it.") var seed: String = "0"
+    @Option(help: "Output CSV of 2-D rows.") var out: String
+    @Flag(help: "Print {\"kl_divergence\": x, \"seconds\": t} on stdout.") var json = false
+    @Option(help: "Gradient method: auto, exact, barnes-hut.") var method: String = "auto"
+    @Option(help: "Initialisation: pca or random.") var initialisation: String = "pca"
+    @Option(help: "Total iterations.") var iterations: Int = 1000
+    @Option(help: "Worker threads (results do not depend on it).") var threads: Int = 2
+
+    func run() throws {
+        let (rows, dims) = try NumericCSV.read(input)
+        var cfg = TSNEConfiguration(perplexity: perplexity)
+        switch method {
+        case "auto": cfg.method = .automatic
+        case "exact": cfg.method = .exact
+        case "barnes-hut", "barnes_hut", "bh": cfg.method = .barnesHut
+        default: throw CLIFailure("--method: expected auto, exact or barnes-hut, got '\(method)'")
+        }
+        switch initialisation {
+        case "pca": cfg.initialisation = .pca
+        case "random": cfg.initialisation = .random
+        default: throw CLIFailure("--initialisation: expected pca or random, got '\(initialisation)'")
+        }
+        guard iterations >= 1 else { throw CLIFailure("--iterations must be ≥ 1") }
+        guard threads >= 1 else { throw CLIFailure("--threads must be ≥ 1") }
+        cfg.maxIterations = iterations
+        cfg.threads = threads
+        let n = rows.count / max(dims, 1)
+        let chatty = n > 2000
+        let start = Date()
+        let result: TSNEResult
+        do {
+            result = try TSNE(cfg).embed(flat: rows, dimensions: dims, seed: SeedPath("tsne", seed)) { p in
+                guard chatty else { return }
+                let t = String(format: "%.1f", Date().timeIntervalSince(start))
+                if let kl = p.klDivergence {
+                    FileHandle.standardError.write(Data("t-SNE: iteration \(p.iteration)/\(p.totalIterations), KL \(String(format: "%.4f", kl)), \(t) s\n".utf8))
+                } else {
+                    FileHandle.standardError.write(Data("t-SNE: \(p.stage) (\(n) points), \(t) s\n".utf8))
+                }
+            }
+        } catch let e as TSNEError {
+            throw CLIFailure("\(input): \(e)")
+        }
+        let seconds = Date().timeIntervalSince(start)
+        for note in result.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        var text = ""
+        text.reserveCapacity(n * 40)
+        for p in result.embedding { text += "\(p[0]),\(p[1])\n" }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            throw CLIFailure("\(out): cannot write (\(error.localizedDescription))")
+        }
+        if json {
+            print("{\"kl_divergence\": \(result.klDivergence), \"seconds\": \(String(format: "%.3f", seconds))}")
+        }
+    }
+}
+
+/// Reads a CSV of numbers: comma-separated fields, one row per line; a first line that is not
+/// all numbers is a header and is skipped; blank lines are skipped. All rows must have the same
+/// number of fields. Errors name the file, the line and the field.
+enum NumericCSV {
+    static func read(_ path: String) throws -> (values: [Double], dimensions: Int) {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw CLIFailure("\(path): cannot read (\(error.localizedDescription))")
+        }
+        var values = [Double]()
+        var dims = -1
+        var lineNumber = 0
+        var sawFirst = false
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let parsed = fields.map { Double($0) }
+            if !sawFirst {
+                sawFirst = true
+                if parsed.contains(where: { $0 == nil }) { continue }  // header row
+            }
+            if dims < 0 { dims = fields.count }
+            guard fields.count == dims else {
+                throw CLIFailure("\(path), line \(lineNumber): expected \(dims) fields, found \(fields.count)")
+            }
+            for (k, v) in parsed.enumerated() {
+                guard let v, v.isFinite else {
+                    throw CLIFailure("\(path), line \(lineNumber), field \(k + 1): '\(fields[k])' is not a finite number")
+                }
+                values.append(v)
+            }
+        }
+        guard dims > 0, values.count / dims >= 2 else {
+            throw CLIFailure("\(path): needs at least 2 rows of numbers, found \(dims > 0 ? values.count / dims : 0)")
+        }
+        return (values, dims)
+    }
 }

@@ -1,0 +1,154 @@
+import Featurizers
+import Foundation
+import Learning
+import Randomness
+import Reporting
+import SiteNet
+
+/// DIM pretraining, donors, fig 7 trials and representation vectors on the SiteNet module.
+extension RealBackend {
+    /// AdamW with the authors' settings (wd 1e-4, ε 1e-7, amsgrad) at the budget's learning rate.
+    static func optimizer(_ budget: TrainingBudget) -> AdamConfig {
+        AdamConfig(learningRate: Float(budget.learningRate))
+    }
+
+    public func pretrainDIM(_ request: DIMPretrainRequest, dataset: DatasetInfo) throws -> ModelArtifact {
+        let set = try dataset.set(request.structureSet)
+        let crystals = try self.crystals(set.trainIDs)
+        let config = DIMConfig(optimizer: Self.optimizer(request.budget), siteBudget: request.budget.batchSites,
+                               maxEpochs: request.budget.maxEpochs, patience: request.budget.patience,
+                               synthetic: request.synthetic,
+                               selection: request.budget.checkpoint == "last" ? .lastEpoch : .validationDIMLoss)
+        let seed = request.seeds.path("train")
+        let run = try DIMTrainer.train(crystals: crystals, config: config, seed: seed)
+        // The loss of a classifier that scores every pair 0, on the same validation crystals:
+        // softplus(0) = ln 2 for the true term plus ln 2 for the mean false term.
+        let validation = run.validationIndices.map { crystals[$0] }
+        let zero = try DIMTrainer.zeroClassifierBaseline(crystals: validation.isEmpty ? crystals : validation,
+                                                         config: config, seed: seed.appending("baseline"))
+        let points = run.curve.compactMap { p in
+            p.validation.map { CurvePoint(epoch: p.epoch, localDIM: $0.localDIM, localKL: $0.localKL,
+                                          globalDIM: $0.globalDIM, globalKL: $0.globalKL) }
+        }
+        let tasks = dataset.tasks.filter { $0.structureSet == request.structureSet }.map(\.task.rawValue)
+        let curve = LearningCurve(model: request.synthetic ? "dim-synthetic" : "dim-nosynthetic", tasks: tasks,
+                                  synthetic: request.synthetic, points: points, baselineLocal: zero.localDIM,
+                                  baselineGlobal: zero.globalDIM, selectedEpoch: run.selectedEpoch,
+                                  stopReason: run.stopReason.rawValue)
+        let archive = ParameterArchive(fingerprint: DIMModel.fingerprint, parameters: run.model.parameters)
+        return ModelArtifact(weights: Data(archive.encoded()), learningCurve: curve,
+                             metrics: ["epochs": Double(run.curve.count), "selectedEpoch": Double(run.selectedEpoch),
+                                       "trainCrystals": Double(run.trainCount), "validationCrystals": Double(run.validationCount)])
+    }
+
+    public func trainDonor(_ request: DonorRequest, dataset: DatasetInfo) throws -> ModelArtifact {
+        let task = try dataset.task(request.task)
+        let set = try dataset.set(task.structureSet)
+        let crystals = try self.crystals(task.trainRows.map { set.trainIDs[$0] })
+        let config = SupervisedConfig(optimizer: Self.optimizer(request.budget), siteBudget: request.budget.batchSites,
+                                      maxEpochs: request.budget.maxEpochs, patience: request.budget.patience)
+        let run = try SupervisedTrainer.train(crystals: crystals, targets: task.trainTargets.map(Float.init),
+                                              initialization: .random, config: config, seed: request.seeds.path("train"))
+        let model = request.budget.checkpoint == "best" ? run.best : run.last
+        let archive = ParameterArchive(fingerprint: SupervisedModel.fingerprint, parameters: model.parameters)
+        return ModelArtifact(weights: Data(archive.encoded()),
+                             metrics: ["epochs": Double(run.curve.count), "bestEpoch": Double(run.bestEpoch),
+                                       "bestValidationMAE": run.curve.compactMap(\.validationMAE).min() ?? .nan])
+    }
+
+    public func trainSupervisedTrial(_ request: SupervisedTrialRequest, dataset: DatasetInfo,
+                                     initialModel: ModelArtifact?) throws -> TrialOutcome {
+        let task = try dataset.task(request.task)
+        let set = try dataset.set(task.structureSet)
+        let target = Dictionary(uniqueKeysWithValues: zip(task.trainRows, task.trainTargets))
+        func labelled(_ rows: [Int]) throws -> ([SiteNetCrystal], [Float]) {
+            let ys = try rows.map { r -> Float in
+                guard let y = target[r] else { throw ExperimentError.invalidResult("training row \(r) has no \(request.task.rawValue) label") }
+                return Float(y)
+            }
+            return (try crystals(rows.map { set.trainIDs[$0] }), ys)
+        }
+        let (train, trainY) = try labelled(request.trainRows)
+        let (val, valY) = try labelled(request.validationRows)
+        let initialization: SupervisedInitialization
+        switch request.initialisation {
+        case .random: initialization = .random
+        case .dim:
+            guard let a = initialModel else { throw ExperimentError.invalidResult("DIM-initialised trial without a DIM model") }
+            initialization = .dim(try Self.dimModel(a))
+        case .transfer:
+            guard let a = initialModel else { throw ExperimentError.invalidResult("transfer trial without a donor model") }
+            initialization = .donor(try Self.supervisedModel(a))
+        }
+        let budget = request.budget
+        let sites = request.nLabels <= 250 ? (budget.smallDataBatchSites ?? budget.batchSites) : budget.batchSites
+        let config = SupervisedConfig(optimizer: Self.optimizer(budget), siteBudget: sites,
+                                      maxEpochs: budget.epochs(trainingOn: train.count), patience: budget.patience)
+        // Every arm of this (task, n, trial) shares the split (drawn by the runner), the head
+        // initialisation and the batch order (paired seeds); only the encoder start differs.
+        let run = try SupervisedTrainer.train(train: train, trainTargets: trainY, validation: val, validationTargets: valY,
+                                              initialization: initialization, config: config,
+                                              seed: request.pairedSeeds.path("sitenet"))
+        let test = try crystals(task.testRows.map { set.testIDs[$0] })
+        let testY = task.testTargets.map(Float.init)
+        let maeLast = SupervisedTrainer.meanAbsoluteError(run.last, crystals: test, targets: testY)
+        let maeBest = SupervisedTrainer.meanAbsoluteError(run.best, crystals: test, targets: testY)
+        return TrialOutcome(mae: budget.checkpoint == "best" ? maeBest : maeLast,
+                            extra: ["maeLast": maeLast, "maeBest": maeBest, "epochs": Double(run.curve.count),
+                                    "bestEpoch": Double(run.bestEpoch)])
+    }
+
+    public func computeRepresentation(_ request: RepresentationRequest, dataset: DatasetInfo,
+                                      encoder: ModelArtifact?) throws -> RepresentationVectors {
+        let set = try dataset.set(request.structureSet)
+        switch request.representation {
+        case .untrained, .dim, .dimNoSynthetic:
+            let model: DIMModel
+            if request.representation == .untrained {
+                model = DIMModel(seed: request.seeds.path("init"))
+            } else {
+                guard let a = encoder else { throw ExperimentError.invalidResult("\(request.representation.rawValue) vectors without a DIM model") }
+                model = try Self.dimModel(a)
+            }
+            let train = model.embed(try crystals(set.trainIDs)).flatMap { $0 }
+            let test = model.embed(try crystals(set.testIDs)).flatMap { $0 }
+            return RepresentationVectors(dimension: 64, train: train, test: test)
+        case .ofm, .xrd:
+            let featurizer: any BaselineFeaturizer = request.representation == .ofm ? OrbitalFieldMatrix() : XRDPattern()
+            func vectors(_ ids: [String]) throws -> (values: [Float], failed: [Int]) {
+                // The authors featurised the ≤ 50-atom Site-Net supercell (protocol §8).
+                let cells = BaselineInput.authorsCells(try structures(ids), workers: 1)
+                var values: [Float] = [], failed: [Int] = []
+                values.reserveCapacity(ids.count * featurizer.length)
+                for (i, r) in featurizer.vectors(cells, workers: 1).enumerated() {
+                    switch r {
+                    case .success(let v): values += v.map(Float.init)
+                    case .failure: failed.append(i); values += [Float](repeating: .nan, count: featurizer.length)
+                    }
+                }
+                return (values, failed)
+            }
+            let train = try vectors(set.trainIDs), test = try vectors(set.testIDs)
+            return RepresentationVectors(dimension: featurizer.length, train: train.values, test: test.values,
+                                         failedTrainRows: train.failed, failedTestRows: test.failed)
+        }
+    }
+
+    /// A DIM model from an artifact's weights (refuses another architecture).
+    static func dimModel(_ a: ModelArtifact) throws -> DIMModel {
+        let archive = try ParameterArchive.decode([UInt8](a.weights), path: "DIM model artifact")
+        try archive.check(fingerprint: DIMModel.fingerprint, path: "DIM model artifact")
+        let m = DIMModel(seed: SeedPath("load"))
+        try archive.load(into: m.parameters, path: "DIM model artifact")
+        return m
+    }
+
+    /// A supervised model from an artifact's weights (refuses another architecture).
+    static func supervisedModel(_ a: ModelArtifact) throws -> SupervisedModel {
+        let archive = try ParameterArchive.decode([UInt8](a.weights), path: "donor model artifact")
+        try archive.check(fingerprint: SupervisedModel.fingerprint, path: "donor model artifact")
+        let m = SupervisedModel(seed: SeedPath("load"))
+        try archive.load(into: m.parameters, path: "donor model artifact")
+        return m
+    }
+}

@@ -1,0 +1,90 @@
+/// Where a profile's structures come from.
+public enum DataSource: Codable, Equatable, Sendable {
+    /// The embedded `mp-offline-7k.jsonl.gz` (Crystals resources); both tasks on one structure
+    /// set, split train/test by a seeded shuffle.
+    case embedded
+    /// The user's Matbench files (pandas "split" JSON, optionally gzipped) and the official
+    /// fold-0 test ids (Experiments resource `matbench_fold0_test_ids.json.gz`).
+    case matbench(eFormPath: String, gapPath: String)
+}
+
+/// Dataset settings: source, subset, split, filters (protocol §1).
+public struct DataSettings: Codable, Equatable, Sendable {
+    public var source: DataSource
+    /// Keep at most this many records (first ones after a seeded shuffle); nil = all.
+    public var maxStructures: Int?
+    /// Fraction of the embedded set held out as test (ignored for Matbench, whose fold 0 fixes it).
+    public var testFraction: Double
+    /// Drop crystals whose primitive cell has more than this many sites (`-u 50`).
+    public var maxPrimitiveSites: Int
+    /// True when both tasks use one structure set (embedded data: every record has both labels),
+    /// so one DIM model per synthetic setting serves both tasks.
+    public var sharedStructureSet: Bool
+}
+
+/// Budget of one training procedure (DIM pretraining, donor, or fig 7 trials).
+public struct TrainingBudget: Codable, Equatable, Sendable {
+    /// Upper bound on epochs.
+    public var maxEpochs: Int
+    /// Stop after this many epochs without validation improvement (nil = run `maxEpochs`).
+    public var patience: Int?
+    /// AdamW learning rate (authors: 1e-4, amsgrad, wd 1e-4, eps 1e-7).
+    public var learningRate: Double
+    /// Dynamic batch budget in unique sites (authors: 1200 for DIM/donors/s1000, 400 for s50–s250).
+    public var batchSites: Int
+    /// Budget for n ≤ 250 labels when it differs (fig 7's s50/s100/s250 configs use 400 sites).
+    public var smallDataBatchSites: Int?
+    /// Cap on the crystals trained on (epochs × training crystals): a run on n crystals trains at
+    /// most min(maxEpochs, ⌈crystalBudget / n⌉) epochs, so small label counts get many epochs and
+    /// large ones a few, at a similar cost per trial. Nil = no cap (the authors had none).
+    public var crystalBudget: Int? = nil
+    /// Epochs a run on `n` training crystals may take: min(maxEpochs, ⌈crystalBudget / n⌉), ≥ 1.
+    public func epochs(trainingOn n: Int) -> Int {
+        guard let cap = crystalBudget, n > 0 else { return maxEpochs }
+        return max(1, min(maxEpochs, (cap + n - 1) / n))
+    }
+    /// Which weights are evaluated: `last` (what the authors' figures used, protocol §6) or `best`
+    /// (lowest validation loss).
+    public var checkpoint: String
+    /// A short human description for tables, e.g. "≤ 40 epochs, patience 8, lr 1e-3".
+    public var summary: String {
+        var s = "≤ \(maxEpochs) epochs"
+        if let crystalBudget { s += " and ≤ \(crystalBudget) crystal passes (epochs × n)" }
+        if let patience { s += ", patience \(patience)" }
+        s += ", lr \(learningRate), batch \(batchSites) sites"
+        if let smallDataBatchSites { s += " (\(smallDataBatchSites) at n ≤ 250)" }
+        return s + ", \(checkpoint) checkpoint"
+    }
+}
+
+/// Downstream regressor settings (protocol §7; scikit-learn 1.0 defaults).
+public struct RegressorSettings: Codable, Equatable, Sendable {
+    public var mlpHidden: Int
+    public var mlpMaxIterations: Int
+    public var mlpLearningRate: Double
+    public var mlpAlpha: Double
+    public var mlpTolerance: Double
+    public var mlpNoChangeIterations: Int
+}
+
+/// t-SNE settings (protocol §9).
+public struct TSNESettings: Codable, Equatable, Sendable {
+    /// Authors: 1000 on ~20–26k test points; must be < points / 3.
+    public var perplexity: Double
+    public var iterations: Int
+    /// Barnes–Hut angle (0 = exact).
+    public var theta: Double
+    /// Map at most this many test points (first ones in test order); nil = all.
+    public var maxPoints: Int?
+}
+
+/// One arm re-run at a longer budget on the same seeds, to show what the profile's cut costs.
+public struct BudgetProbe: Codable, Equatable, Sendable {
+    public var task: PropertyTask
+    public var nLabels: Int
+    /// A fig 7 arm id.
+    public var arm: String
+    public var trials: Int
+    /// The longer budget.
+    public var longBudget: TrainingBudget
+}

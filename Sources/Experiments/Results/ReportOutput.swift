@@ -1,0 +1,44 @@
+import Foundation
+import Reporting
+
+/// Writes the report of a store: `results.json` (deterministic: no timings), `timings.json`
+/// (machine-dependent stage times), `missing.txt` (what the store lacks), the figures
+/// (``Reporting/PaperFigures``) and the report (``Reporting/ReportWriter``, which receives the
+/// document *with* timings so it can say what each stage cost).
+public enum ReportOutput {
+    /// What `write` produced.
+    public struct Written: Sendable {
+        /// The timing-free document (as written to results.json), what is missing, what failed.
+        public var results: AssembledResults
+        /// The figures PaperFigures rendered.
+        public var figures: [FigureOutput]
+    }
+
+    /// Assembles the document from `runner`'s store and writes every output file (see the type).
+    public static func write(runner: Runner, context: RunContext, reports: URL, figures: URL) throws -> Written {
+        let fm = FileManager.default
+        try fm.createDirectory(at: reports, withIntermediateDirectories: true)
+        try fm.createDirectory(at: figures, withIntermediateDirectories: true)
+        let timed = try ResultsAssembler.assemble(runner: runner, context: context, includeTimings: true)
+        var deterministic = timed
+        deterministic.document.provenance.stageSeconds = []
+        deterministic.document.provenance.jobs = 0
+
+        let figs = try PaperFigures.render(timed.document, to: figures)
+        // One analysis, of the timing-free document (statistics never depend on timings).
+        let analysis = ResultsAnalyzer.analyze(deterministic.document)
+        try ReportWriter.write(timed.document, analysis: analysis, figures: figs, figuresDirectory: figures, to: reports)
+        // Written after the report writer: results.json is the timing-free document plus its
+        // analysis, which `repro check` and the determinism tests compare byte for byte.
+        let results = ReportResults(document: deterministic.document, analysis: analysis)
+        try ResultStore.atomicWrite(try results.jsonData(), to: reports.appendingPathComponent("results.json"))
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try ResultStore.atomicWrite(try enc.encode(timed.document.provenance), to: reports.appendingPathComponent("timings.json"))
+        var lines = ["# Plan items without a result in the store (\(deterministic.missing.count)) and failures (\(deterministic.failed.count))"]
+        lines += deterministic.missing.map { "missing \($0)" }
+        lines += deterministic.failed.map { "failed \($0.item): \($0.message)" }
+        try ResultStore.atomicWrite(Data((lines.joined(separator: "\n") + "\n").utf8), to: reports.appendingPathComponent("missing.txt"))
+        return Written(results: deterministic, figures: figs)
+    }
+}

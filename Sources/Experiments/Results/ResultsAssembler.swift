@@ -1,0 +1,166 @@
+import Foundation
+import Reporting
+
+/// The results document built from a store, plus what the store lacks.
+public struct AssembledResults: Sendable {
+    /// The results document (see ``ResultsAssembler``).
+    public var document: ResultsDocument
+    /// Plan items with no valid entry (never run, interrupted, corrupt), in plan order.
+    public var missing: [String]
+    /// Items whose entry records a failure, and items not run because an input failed.
+    public var failed: [FailureNote]
+    /// Per stage: summed compute seconds recorded in the store's timings.
+    public var stageSeconds: [Int: Double]
+}
+
+/// Facts about the run that are not in the store (they go into the provenance block).
+public struct RunContext: Sendable {
+    /// Commit of the code that ran.
+    public var gitCommit: String
+    /// `--jobs` of this run.
+    public var jobs: Int
+    /// Host description.
+    public var machine: String
+    public init(gitCommit: String, jobs: Int, machine: String) {
+        self.gitCommit = gitCommit; self.jobs = jobs; self.machine = machine
+    }
+    /// Commit from `REPRO_GIT_COMMIT` (or "unknown"), host from `uname` and the core count.
+    public static func current(jobs: Int) -> RunContext {
+        var u = utsname()
+        uname(&u)
+        func str<T>(_ t: T) -> String { withUnsafeBytes(of: t) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
+        let machine = "\(str(u.sysname)) \(str(u.release)) \(str(u.machine)), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        return RunContext(gitCommit: ProcessInfo.processInfo.environment["REPRO_GIT_COMMIT"] ?? "unknown", jobs: jobs, machine: machine)
+    }
+}
+
+/// Builds the ``Reporting/ResultsDocument`` from whatever a store holds for a plan.
+///
+/// The document is a pure function of the store's entries and the plan unless `includeTimings`
+/// is set: with it off, `provenance.stageSeconds` is empty and `provenance.jobs` is 0, so two runs
+/// of the same profile (any `--jobs`, any sharding) give byte-identical `results.json`.
+public enum ResultsAssembler {
+    /// The document for `runner.plan` from `runner.store`: trials in plan order (failed ones with
+    /// their message, blocked ones as "not run: input … failed"), learning curves, t-SNE maps per
+    /// task (labels and metal–halogen flags attached), the budget comparison, dataset and profile.
+    public static func assemble(runner: Runner, context: RunContext, includeTimings: Bool) throws -> AssembledResults {
+        let plan = runner.plan, store = runner.store, profile = plan.profile
+        let materials = try runner.keyMaterials()
+        var outputs: [String: WorkOutput] = [:]
+        var present = Set<String>()
+        var failures: [String: String] = [:]
+        var missing: [String] = []
+        var seconds: [Int: Double] = [:]
+        for item in plan.items {
+            let key = try materials[item.id]!.key()
+            switch store.read(key) {
+            case let .valid(r):
+                if let o = r.output {
+                    present.insert(item.id)
+                    // Vectors are not part of the document; do not hold them in memory.
+                    if case .vectors = o {} else { outputs[item.id] = o }
+                } else { failures[item.id] = r.failure ?? "failed" }
+                if let t = store.timing(key: key) { seconds[item.stage, default: 0] += t }
+            case .missing, .corrupt:
+                // Not run because an upstream item failed: say so.
+                if let bad = item.inputs.first(where: { failures[$0] != nil }) {
+                    failures[item.id] = "not run: input \(bad) failed: \(failures[bad]!)"
+                } else {
+                    missing.append(item.id)
+                }
+            }
+        }
+
+        var dataset: DatasetInfo?
+        if case let .dataset(d)? = outputs["dataset"] { dataset = d }
+
+        // Trials (figs 7, 8, 12), in plan order; failures included.
+        var trials: [TrialRecord] = []
+        var probeLong: [Double] = [], probeShort: [Double] = []
+        for item in plan.items {
+            switch item.kind {
+            case let .supervisedTrial(e, task, n, arm, k, long):
+                let rec = record(e, task, n, arm, k, outputs[item.id], failures[item.id])
+                if long { if let m = rec?.mae { probeLong.append(m) } }
+                else if let rec { trials.append(rec) }
+            case let .regressorTrial(e, task, n, arm, k):
+                if let rec = record(e, task, n, arm, k, outputs[item.id], failures[item.id]) { trials.append(rec) }
+            default: break
+            }
+        }
+        var budget: [BudgetComparison] = []
+        if let probe = profile.budgetProbe, !probeLong.isEmpty {
+            for k in 0..<probe.trials {
+                let id = TrialPlan.trialID(experiment: "fig7", task: probe.task, n: probe.nLabels, arm: probe.arm, trial: k)
+                if case let .trial(t)? = outputs[id] { probeShort.append(t.mae) }
+            }
+            budget.append(BudgetComparison(
+                description: "fig 7, \(probe.task.rawValue), \(probe.nLabels) labels, \(probe.arm): trials 0–\(probe.trials - 1) at the profile's budget and at a longer one (same seeds)",
+                shortBudget: profile.supervised.summary, longBudget: probe.longBudget.summary,
+                shortValues: probeShort, longValues: probeLong))
+        }
+
+        // Fig 6.
+        var curves: [LearningCurve] = []
+        for set in profile.structureSets {
+            for synthetic in [true, false] {
+                if case let .model(m)? = outputs[TrialPlanIDs.dim(set, synthetic)], var c = m.learningCurve {
+                    if let d = dataset { c.tasks = d.tasks.filter { $0.structureSet == set }.map(\.task.rawValue).sorted() }
+                    curves.append(c)
+                }
+            }
+        }
+
+        // Figs 9, 10.
+        var maps: [TSNEMap] = []
+        if let d = dataset {
+            for task in PropertyTask.allCases {
+                guard let td = try? d.task(task), let set = try? d.set(td.structureSet) else { continue }
+                let label = Dictionary(uniqueKeysWithValues: zip(td.testRows, td.testTargets))
+                for rep in [Representation.untrained, .dim] {
+                    guard case let .tsne(t)? = outputs["tsne/\(td.structureSet)/\(rep.rawValue)"] else { continue }
+                    var ids: [String] = [], xs: [Double] = [], ys: [Double] = [], mh: [Bool] = [], labels: [Double] = []
+                    for (i, r) in t.rows.enumerated() {
+                        guard let y = label[r] else { continue }
+                        ids.append(set.testIDs[r]); xs.append(t.x[i]); ys.append(t.y[i])
+                        mh.append(set.testMetalHalogen[r]); labels.append(y)
+                    }
+                    maps.append(TSNEMap(representation: rep.rawValue, task: task.rawValue, ids: ids, x: xs, y: ys,
+                                        metalHalogen: mh, labels: labels, perplexity: t.perplexity, klDivergence: t.klDivergence))
+                }
+            }
+        }
+
+        let datasetSummary = dataset.map { d in
+            DatasetSummary(name: d.name, recordsRead: d.recordsRead,
+                           splits: d.tasks.map { SplitSize(task: $0.task.rawValue, train: $0.trainRows.count, test: $0.testRows.count) },
+                           skipped: d.skipped)
+        } ?? DatasetSummary(name: "(dataset stage not in the store)", recordsRead: 0, splits: [], skipped: [])
+
+        let stageTimings = includeTimings
+            ? (0..<plan.stageCount).map { s in
+                StageTiming(stage: StageNames.name(s), seconds: seconds[s] ?? 0,
+                            computed: plan.items.filter { $0.stage == s && (present.contains($0.id) || failures[$0.id] != nil) }.count,
+                            reused: 0) }
+            : []
+        let provenance = Provenance(
+            toolVersion: "\(FrameworkVersion.current) + backend \(runner.backend.codeVersion)",
+            gitCommit: context.gitCommit, dataChecksum: materials["dataset"]!.dataChecksum, seedRoot: profile.seedRoot,
+            blasCore: BLASThreads.coreName, blasThreadsPerTrial: 1, jobs: includeTimings ? context.jobs : 0,
+            machine: context.machine, stageSeconds: stageTimings)
+        let doc = ResultsDocument(profile: profile.summary, provenance: provenance, dataset: datasetSummary,
+                                  learningCurves: curves, trials: trials, tsneMaps: maps, budgetComparisons: budget)
+        let order = Dictionary(uniqueKeysWithValues: plan.items.enumerated().map { ($1.id, $0) })
+        let failed = failures.map { FailureNote(item: $0.key, message: $0.value) }.sorted { order[$0.item]! < order[$1.item]! }
+        return AssembledResults(document: doc, missing: missing, failed: failed, stageSeconds: seconds)
+    }
+
+    static func record(_ e: String, _ task: PropertyTask, _ n: Int, _ arm: String, _ k: Int,
+                       _ output: WorkOutput?, _ failure: String?) -> TrialRecord? {
+        if case let .trial(t)? = output {
+            return TrialRecord(experiment: e, task: task.rawValue, nLabels: n, arm: arm, trial: k, mae: t.mae, extra: t.extra)
+        }
+        if let failure { return TrialRecord(experiment: e, task: task.rawValue, nLabels: n, arm: arm, trial: k, mae: nil, failure: failure) }
+        return nil
+    }
+}

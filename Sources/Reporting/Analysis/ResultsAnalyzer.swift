@@ -1,0 +1,254 @@
+import Foundation
+import Randomness
+import Statistics
+
+/// Turns a ``ResultsDocument`` into a ``ResultsAnalysis``: per-arm statistics, the comparisons of
+/// every figure (Holm-adjusted within the figure), learning-curve and t-SNE neighbourhood numbers,
+/// budget comparisons, the paper's reference medians and the claim verdicts.
+/// Deterministic: every bootstrap draws from a stream keyed by what it resamples.
+public enum ResultsAnalyzer {
+    /// Figure titles by id.
+    static let titles: [String: String] = [
+        "fig7": "Transfer learning: supervised Site-Net by initialisation",
+        "fig8": "Representation learning: regressors on frozen vectors",
+        "fig11": "Site-Net fine-tuning vs a small model on frozen vectors",
+        "fig12": "Representation learning with DIM trained without synthetic false samples",
+    ]
+
+    /// Analyses `document` with `settings`.
+    public static func analyze(_ document: ResultsDocument, settings: AnalysisSettings = AnalysisSettings()) -> ResultsAnalysis {
+        let table = TrialTable(document.trials)
+        let builder = ComparisonBuilder(table: table, settings: settings)
+        var figures: [FigureAnalysis] = []
+        for f in [fig7(table, builder), fig8(table, builder), fig11(table, builder), fig12(table, builder)] {
+            if let f { figures.append(f) }
+        }
+        let curves = document.learningCurves.map(analyzeCurve)
+        let (neighbours, nComparisons) = NeighbourStatistics.analyze(document.tsneMaps, settings: settings)
+        let budgets = document.budgetComparisons.map { budget($0, settings) }
+        let paper = PaperReference.medians()
+        var skipped: [String: Int] = [:]
+        for s in document.dataset.skipped { skipped[s.reason, default: 0] += 1 }
+        var analysis = ResultsAnalysis(settings: settings, figures: figures, curves: curves, neighbours: neighbours,
+                                       neighbourComparisons: nComparisons, budgets: budgets, paperMedians: paper,
+                                       claims: [], detectedDepartures: departures(document, table),
+                                       failedTrials: document.trials.filter { $0.failure != nil || $0.mae == nil },
+                                       skippedByReason: skipped)
+        analysis.claims = ClaimRules.evaluate(analysis)
+        return analysis
+    }
+
+    // MARK: figures
+
+    static func fig7(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
+        let arms = t.arms("fig7")
+        guard !arms.isEmpty else { return nil }
+        var specs: [ComparisonBuilder.Spec] = []
+        for task in t.tasks("fig7") {
+            for n in t.labelCounts("fig7", task: task) {
+                let k = { (arm: String) in ArmKey(experiment: "fig7", task: task, nLabels: n, arm: arm) }
+                let pairs: [(String, String, String)] = [
+                    (ArmID.dim, ArmID.random, "C2 C3 C6"),
+                    (ArmID.transfer, ArmID.random, "C4 C5"),
+                    (ArmID.transfer, ArmID.dim, "C5"),
+                ]
+                for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig7", purpose: why)) }
+            }
+        }
+        var comps = b.compareAll(specs)
+        ComparisonBuilder.holm(&comps)
+        return FigureAnalysis(id: "fig7", title: titles["fig7"]!, arms: b.armStatisticsAll(arms), comparisons: comps, spreads: [])
+    }
+
+    static func isDIMArm(_ arm: String) -> Bool { arm == ArmID.linearDIM || arm == ArmID.mlpDIM }
+
+    static func fig8(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
+        let arms = t.arms("fig8")
+        guard !arms.isEmpty else { return nil }
+        let stats = b.armStatisticsAll(arms)
+        var specs: [ComparisonBuilder.Spec] = []
+        var spreads: [SpreadComparison] = []
+        for task in t.tasks("fig8") {
+            for n in t.labelCounts("fig8", task: task) {
+                let k = { (arm: String) in ArmKey(experiment: "fig8", task: task, nLabels: n, arm: arm) }
+                var pairs: [(String, String, String)] = [
+                    (ArmID.linearDIM, ArmID.linearUntrained, "C7 C9"),
+                    (ArmID.mlpDIM, ArmID.mlpUntrained, "C7 C10"),
+                    (ArmID.mlpUntrained, ArmID.mlpOFM, "C11"),
+                    (ArmID.mlpUntrained, ArmID.mlpXRD, "C11"),
+                ]
+                if n <= 100 {
+                    // C8: the lowest-median DIM arm against the lowest-median other arm.
+                    let here = stats.filter { $0.key.task == task && $0.key.nLabels == n && $0.summary.n > 0 }
+                    let bestDIM = here.filter { isDIMArm($0.key.arm) }.min { $0.summary.median < $1.summary.median }
+                    let bestOther = here.filter { !isDIMArm($0.key.arm) }.min { $0.summary.median < $1.summary.median }
+                    if let d = bestDIM, let o = bestOther {
+                        if let i = pairs.firstIndex(where: { $0.0 == d.key.arm && $0.1 == o.key.arm }) {
+                            pairs[i].2 += " C8"
+                        } else {
+                            pairs.append((d.key.arm, o.key.arm, "C8"))
+                        }
+                    }
+                    for (reg, dimArm, untrained) in [("linear", ArmID.linearDIM, ArmID.linearUntrained),
+                                                     ("mlp", ArmID.mlpDIM, ArmID.mlpUntrained)] {
+                        if let s = spread(t, b.settings, k(dimArm), k(untrained), regressor: reg) { spreads.append(s) }
+                    }
+                }
+                for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig8", purpose: why)) }
+            }
+        }
+        var comps = b.compareAll(specs)
+        ComparisonBuilder.holm(&comps)
+        return FigureAnalysis(id: "fig8", title: titles["fig8"]!, arms: stats, comparisons: comps, spreads: spreads)
+    }
+
+    /// IQR(DIM) − IQR(untrained) with a paired bootstrap over trial indices.
+    static func spread(_ t: TrialTable, _ settings: AnalysisSettings, _ dim: ArmKey, _ untrained: ArmKey,
+                       regressor: String) -> SpreadComparison? {
+        let sa = t.values[dim] ?? [:], sb = t.values[untrained] ?? [:]
+        let common = Set(sa.keys).intersection(sb.keys).sorted()
+        guard common.count >= 4 else { return nil }
+        let x = common.map { sa[$0]! }, y = common.map { sb[$0]! }
+        func iqr(_ v: [Double]) -> Double { let s = v.sorted(); return Quantile.linear(sorted: s, 0.75) - Quantile.linear(sorted: s, 0.25) }
+        let idx = common.indices.map(Double.init)
+        let ci = Bootstrap.percentileCI(idx, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
+                                        stream: SeedPath(["report", "spread", dim.description]).stream()) { r in
+            let ii = r.map { Int($0) }
+            return iqr(ii.map { x[$0] }) - iqr(ii.map { y[$0] })
+        }
+        return SpreadComparison(task: dim.task, nLabels: dim.nLabels, regressor: regressor, iqrDIM: iqr(x),
+                                iqrUntrained: iqr(y), difference: iqr(x) - iqr(y), differenceCI: ci)
+    }
+
+    static func fig11(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
+        var specs: [ComparisonBuilder.Spec] = []
+        var armKeys = Set<ArmKey>()
+        for task in t.tasks("fig7") {
+            for n in t.labelCounts("fig7", task: task) {
+                for (sitenet, mlp) in [(ArmID.random, ArmID.mlpUntrained), (ArmID.dim, ArmID.mlpDIM)] {
+                    let a = ArmKey(experiment: "fig7", task: task, nLabels: n, arm: sitenet)
+                    let c = ArmKey(experiment: "fig8", task: task, nLabels: n, arm: mlp)
+                    guard t.has(a), t.has(c) else { continue }
+                    armKeys.insert(a); armKeys.insert(c)
+                    specs.append(.init(a: a, b: c, figure: "fig11", purpose: "C15"))
+                }
+            }
+        }
+        guard !armKeys.isEmpty else { return nil }
+        var comps = b.compareAll(specs)
+        ComparisonBuilder.holm(&comps)
+        return FigureAnalysis(id: "fig11", title: titles["fig11"]!, arms: b.armStatisticsAll(armKeys.sorted()),
+                              comparisons: comps, spreads: [])
+    }
+
+    static func fig12(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
+        let own = t.arms("fig12")
+        guard !own.isEmpty else { return nil }
+        var specs: [ComparisonBuilder.Spec] = []
+        var armKeys = Set(own)
+        for task in t.tasks("fig12") {
+            for n in t.labelCounts("fig12", task: task) {
+                let rows: [(String, String, String)] = [
+                    (ArmID.linearDIMNoSynthetic, ArmID.linearDIM, "C16"),
+                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpDIM, "C16"),
+                    (ArmID.linearDIMNoSynthetic, ArmID.linearUntrained, "C16 C17"),
+                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpUntrained, "C16"),
+                ]
+                for (a, c, why) in rows {
+                    guard let ka = t.find(a, task: task, n: n, in: ["fig12"]),
+                          let kc = t.find(c, task: task, n: n, in: ["fig12", "fig8"]) else { continue }
+                    armKeys.insert(kc)
+                    specs.append(.init(a: ka, b: kc, figure: "fig12", purpose: why))
+                }
+            }
+        }
+        var comps = b.compareAll(specs)
+        ComparisonBuilder.holm(&comps)
+        return FigureAnalysis(id: "fig12", title: titles["fig12"]!, arms: b.armStatisticsAll(armKeys.sorted()),
+                              comparisons: comps, spreads: [])
+    }
+
+    /// Departures visible in the data: trials per box against the authors' (fig 7: 12 seeds; figs 8
+    /// and 12: 100 trials, 25 at 1000 labels), label counts against 50/100/250/1000, t-SNE perplexity
+    /// against 1000, and experiments with no data.
+    static func departures(_ doc: ResultsDocument, _ t: TrialTable) -> [String] {
+        var out: [String] = []
+        let paperN = [50, 100, 250, 1000]
+        for (exp, name) in [("fig7", "fig 7"), ("fig8", "fig 8"), ("fig12", "fig 12")] {
+            let arms = t.arms(exp)
+            if arms.isEmpty { out.append("\(name): not run in this profile."); continue }
+            var byN: [Int: [Int]] = [:]
+            for a in arms { byN[a.nLabels, default: []].append(t.sample(a).values.count) }
+            for n in byN.keys.sorted() {
+                let counts = byN[n]!
+                let authors = exp == "fig7" ? 12 : (n >= 1000 ? 25 : 100)
+                let lo = counts.min()!, hi = counts.max()!
+                if lo != authors || hi != authors {
+                    out.append("\(name), \(n) labels: \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") successful trials per box (authors: \(authors)\(exp == "fig7" ? "; their notebook holds 10–13" : "")).")
+                }
+            }
+            let ns = Set(arms.map(\.nLabels))
+            if ns != Set(paperN) {
+                out.append("\(name): label counts \(ns.sorted().map(String.init).joined(separator: ", ")) (authors: 50, 100, 250, 1000).")
+            }
+        }
+        if doc.learningCurves.isEmpty { out.append("fig 6: no DIM learning curves recorded.") }
+        if doc.tsneMaps.isEmpty { out.append("figs 9–10: no t-SNE maps recorded.") }
+        for p in Set(doc.tsneMaps.map(\.perplexity)).sorted() where p != 1000 {
+            out.append("t-SNE perplexity \(p) (authors: 1000).")
+        }
+        return out
+    }
+
+    // MARK: curves and budgets
+
+    static func analyzeCurve(_ c: LearningCurve) -> CurveAnalysis {
+        let pts = c.points.sorted { $0.epoch < $1.epoch }
+        let last = pts.last
+        func tailSlope(_ f: (CurvePoint) -> Double) -> Double {
+            guard pts.count >= 2 else { return .nan }
+            let m = max(2, pts.count / 3)
+            let tail = pts.suffix(m)
+            let xs = tail.map { Double($0.epoch) }, ys = tail.map(f)
+            let mx = xs.reduce(0, +) / Double(m), my = ys.reduce(0, +) / Double(m)
+            var sxy = 0.0, sxx = 0.0
+            for (x, y) in zip(xs, ys) { sxy += (x - mx) * (y - my); sxx += (x - mx) * (x - mx) }
+            return sxx > 0 ? sxy / sxx : .nan
+        }
+        func rebound(_ f: (CurvePoint) -> Double) -> Double {
+            guard let first = pts.first else { return .nan }
+            var runMin = f(first), worst = 0.0
+            for p in pts { let v = f(p); runMin = min(runMin, v); worst = max(worst, v - runMin) }
+            let drop = f(first) - runMin
+            return drop > 0 ? worst / drop : (worst > 0 ? .infinity : 0)
+        }
+        return CurveAnalysis(model: c.model, tasks: c.tasks, synthetic: c.synthetic, epochs: pts.count,
+                             finalLocalDIM: last?.localDIM ?? .nan, finalLocalKL: last?.localKL ?? .nan,
+                             finalGlobalDIM: last?.globalDIM ?? .nan, finalGlobalKL: last?.globalKL ?? .nan,
+                             baselineLocal: c.baselineLocal, baselineGlobal: c.baselineGlobal,
+                             tailSlopeLocalDIM: tailSlope(\.localDIM), tailSlopeGlobalDIM: tailSlope(\.globalDIM),
+                             reboundLocalDIM: rebound(\.localDIM), reboundGlobalDIM: rebound(\.globalDIM),
+                             selectedEpoch: c.selectedEpoch, stopReason: c.stopReason)
+    }
+
+    static func budget(_ b: BudgetComparison, _ settings: AnalysisSettings) -> BudgetAnalysis {
+        let x = b.shortValues.filter(\.isFinite), y = b.longValues.filter(\.isFinite)
+        let seed = SeedPath(["report", "budget", b.description])
+        let paired = x.count == y.count && !x.isEmpty && b.shortValues.count == b.longValues.count
+        if paired {
+            let d = zip(x, y).map { $0 - $1 }
+            let w = WilcoxonSignedRank(differences: d)
+            return BudgetAnalysis(description: b.description, shortBudget: b.shortBudget, longBudget: b.longBudget,
+                                  short: SampleSummary(x), long: SampleSummary(y), shift: HodgesLehmann.paired(differences: d),
+                                  shiftCI: Bootstrap.percentileCI(d, resamples: settings.bootstrapResamples, stream: seed.stream()) {
+                                      HodgesLehmann.paired(differences: $0) },
+                                  paired: true, p: w.p, minimumAttainableP: WilcoxonSignedRank.minimumAttainableP(pairs: w.n))
+        }
+        let m = MannWhitneyU(x: x, y: y)
+        return BudgetAnalysis(description: b.description, shortBudget: b.shortBudget, longBudget: b.longBudget,
+                              short: SampleSummary(x), long: SampleSummary(y), shift: HodgesLehmann.unpaired(x: x, y: y),
+                              shiftCI: Bootstrap.percentileCI(x, y, resamples: settings.bootstrapResamples, stream: seed.stream()) {
+                                  HodgesLehmann.unpaired(x: $0, y: $1) },
+                              paired: false, p: m.p, minimumAttainableP: MannWhitneyU.minimumAttainableP(x.count, y.count))
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Statistics
+
+/// Assembles the report's Markdown. Structure is written here; every data-derived string goes
+/// through ``MarkdownText/escape(_:)``.
+struct MarkdownReport {
+    let document: ResultsDocument
+    let analysis: ResultsAnalysis
+    let figures: [FigureOutput]
+    /// How a figure is placed: Markdown image syntax for report.md, a placeholder paragraph for HTML.
+    let figureBlock: (Int, FigureOutput) -> String
+    /// Escaping mode: `.commonMark` for report.md, `.ink` for the Markdown fed to Ink.
+    let mode: MarkdownText.Mode
+
+    private typealias T = MarkdownText
+    private func e(_ s: String) -> String { T.escape(s, mode) }
+    private func table(_ header: [String], _ rows: [[String]]) -> String { T.table(header, rows, mode) }
+
+    /// Section titles, in order (tests check they are present).
+    static let sectionTitles = [
+        "Summary", "Profile and departures from the authors' protocol", "Claims", "Statistical methods",
+        "Figure 6", "Figure 7", "Figure 8", "Figure 9", "Figure 10", "Figure 11", "Figure 12",
+        "Budget comparisons", "Failures and skipped records", "Provenance",
+    ]
+
+    func render() -> String {
+        var md = "# Reproduction report: Deep InfoMax in materials informatics\n\n"
+        md += summary() + profile() + claims() + methods()
+        md += fig6() + boxFigure("fig7", "Figure 7", "7") + boxFigure("fig8", "Figure 8", "8")
+        md += tsne("fig9", "Figure 9", metalHalogen: true) + tsne("fig10", "Figure 10", metalHalogen: false)
+        md += boxFigure("fig11", "Figure 11", "11") + boxFigure("fig12", "Figure 12", "12")
+        md += budgets() + failures() + provenance()
+        return md
+    }
+
+    // MARK: sections
+
+    func summary() -> String {
+        var s = "## Summary\n\n"
+        let counts = Verdict.allCases.map { v in "\(analysis.claims.filter { $0.verdict == v }.count) \(v.rawValue)" }
+        s += e("Profile \(document.profile.name): \(analysis.claims.count) claims — \(counts.joined(separator: ", ")). Trials: \(document.trials.count) recorded, \(analysis.failedTrials.count) failed. Dataset \(document.dataset.name): \(document.dataset.recordsRead) records read, \(document.dataset.skipped.count) skipped.") + "\n\n"
+        s += table(["claim", "figure", "verdict", "why"], analysis.claims.map { [$0.id, $0.figure, $0.verdict.rawValue, $0.reason] })
+        if document.profile.name != "paper" {
+            s += e("This is a reduced run (profile \(document.profile.name)); the paper's numbers are full-Matbench, full-scale results and are shown only as context.") + "\n\n"
+        }
+        return s
+    }
+
+    func profile() -> String {
+        var s = "## Profile and departures from the authors' protocol\n\n"
+        s += e(document.profile.description) + "\n\n"
+        if !document.profile.settings.isEmpty {
+            s += table(["setting", "value"], document.profile.settings.keys.sorted().map { [$0, document.profile.settings[$0]!] })
+        }
+        s += "Departures from the authors' protocol:\n\n"
+        if document.profile.departures.isEmpty { s += "- " + e("none recorded") + "\n" }
+        for d in document.profile.departures { s += "- " + e(d) + "\n" }
+        if !analysis.detectedDepartures.isEmpty {
+            s += "\nDepartures visible in the results:\n\n"
+            for d in analysis.detectedDepartures { s += "- " + e(d) + "\n" }
+        }
+        return s + "\n"
+    }
+
+    func claims() -> String {
+        var s = "## Claims\n\n"
+        s += e("Each verdict follows the rule in its row, fixed before any number was computed and applied mechanically by the code (Reporting/Analysis/ClaimRules.swift). Shifts are Hodges–Lehmann estimates of arm A − arm B in MAE (negative: A better) with bootstrap 95 % CIs; p_Holm is adjusted within the figure.") + "\n\n"
+        s += table(["id", "fig", "claim", "verdict rule", "evidence", "our numbers", "paper's numbers", "verdict", "why"],
+                     analysis.claims.map { [$0.id, $0.figure, $0.claim, $0.rule, $0.evidence, $0.ours, $0.paper, $0.verdict.rawValue.uppercased(), $0.reason] })
+        return s
+    }
+
+    func methods() -> String {
+        let st = analysis.settings
+        let items = [
+            "Quantiles, medians and IQR: numpy's default linear interpolation (type 7). Box plots: \(st.whiskers.description); every trial is drawn as a dot.",
+            "mean ± sd: sample standard deviation with ddof = 1.",
+            "Paired comparisons (arms of one experiment share the label subset of trial k): exact two-sided Wilcoxon signed-rank test; zero differences dropped (scipy's 'wilcox'); ties get mid-ranks and the exact null distribution is taken over the actual mid-ranks for n ≤ 50 (scipy does the same for n ≤ 13 and uses the normal approximation above); normal approximation with tie-corrected variance and continuity correction for n > 50.",
+            "Unpaired comparisons (fig 11: Site-Net vs MLP trials; fig 12 arms against fig 8 arms): two-sided Mann–Whitney U, exact when a sample has ≤ 8 values and there are no ties, otherwise normal approximation with tie correction and continuity correction (scipy's rule).",
+            "Shift estimate: Hodges–Lehmann (paired: median of Walsh averages of the differences; unpaired: median of all pairwise differences), with a percentile bootstrap 95 % CI from \(st.bootstrapResamples) resamples drawn from a seeded stream keyed by the comparison.",
+            "Multiple testing: Holm's step-down adjustment over all comparisons of one figure; significance at Holm-adjusted p < \(st.alpha).",
+            "Power: the smallest attainable two-sided p is 2/2ⁿ for n pairs (2/C(n₁+n₂, n₁) unpaired); a comparison whose minimum exceeds α cannot be significant, and the claim's reason says so.",
+            "t-SNE neighbourhoods: k = \(st.neighbours) nearest neighbours in the 2-D map (Euclidean, the point itself excluded).",
+        ]
+        return "## Statistical methods\n\n" + items.map { "- " + e($0) }.joined(separator: "\n") + "\n\n"
+    }
+
+    func figuresFor(_ id: String) -> String {
+        var s = ""
+        for (i, f) in figures.enumerated() where f.id == id || f.id.hasPrefix(id + "-") {
+            s += figureBlock(i, f) + "\n\n"
+            s += "*" + e("\(f.id): \(f.title). \(f.caption)") + "*\n\n"
+            s += e("Files: \(f.png), \(f.svg), \(f.pdf); data \(f.csv); gnuplot script \(f.gnuplot).") + "\n\n"
+        }
+        if s.isEmpty { s = e("(No rendered figure for \(id) in this run.)") + "\n\n" }
+        return s
+    }
+
+    func fig6() -> String {
+        var s = "## Figure 6 — DIM validation learning curves\n\n" + figuresFor("fig6")
+        guard !analysis.curves.isEmpty else { return s + e("No learning curves in this run.") + "\n\n" }
+        s += table(["model", "tasks", "synthetic false samples", "epochs", "final local DIM", "local baseline 2 ln 2",
+                      "final global DIM", "global baseline", "final local KL", "final global KL", "last-third slope local / global (per epoch)",
+                      "largest rebound local / global", "selected epoch", "stop reason"],
+                     analysis.curves.map { c in [c.model, c.tasks.joined(separator: ", "), c.synthetic ? "yes" : "no", "\(c.epochs)",
+                                                 T.num(c.finalLocalDIM), T.num(c.baselineLocal), T.num(c.finalGlobalDIM), T.num(c.baselineGlobal),
+                                                 T.num(c.finalLocalKL), T.num(c.finalGlobalKL),
+                                                 "\(T.num(c.tailSlopeLocalDIM, 5)) / \(T.num(c.tailSlopeGlobalDIM, 5))",
+                                                 "\(T.num(c.reboundLocalDIM, 3)) / \(T.num(c.reboundGlobalDIM, 3))",
+                                                 "\(c.selectedEpoch)", c.stopReason] })
+        return s
+    }
+
+    func armRows(_ arms: [ArmStatistics]) -> [[String]] {
+        arms.map { a in
+            let m = analysis.paperMedians.first { a.key.experiment == "fig7" && $0.task == a.key.task && $0.nLabels == a.key.nLabels && $0.arm == a.key.arm }
+            return [a.key.experiment, a.key.task, "\(a.key.nLabels)", a.key.arm, "\(a.summary.n) (\(a.trialsFailed) failed)",
+                    T.num(a.summary.median), "\(T.num(a.medianCI.lower)) – \(T.num(a.medianCI.upper))",
+                    "\(T.num(a.summary.q1)) – \(T.num(a.summary.q3)) (\(T.num(a.summary.iqr)))",
+                    "\(T.num(a.summary.mean)) ± \(T.num(a.summary.sd))", "\(T.num(a.summary.min)) – \(T.num(a.summary.max))",
+                    m.map { "\(T.num($0.median)) (\($0.trials))" } ?? "—",
+                    a.values.count <= 20 ? a.values.map { T.num($0) }.joined(separator: " ") : "\(a.values.count) values in results.json"]
+        }
+    }
+
+    func comparisonRows(_ cs: [Comparison]) -> [[String]] {
+        cs.map { c in
+            let armB = c.b.experiment == c.a.experiment ? c.b.arm : "\(c.b.arm) (\(c.b.experiment))"
+            return [c.a.task, "\(c.a.nLabels)", "\(c.a.arm) − \(armB)", c.paired ? "paired, \(c.nPairs) pairs" : "unpaired, \(c.nA) vs \(c.nB)",
+                    T.num(c.shift), "\(T.num(c.shiftCI.lower)) – \(T.num(c.shiftCI.upper))", "\(c.winsA) of \(c.winsOf)", c.test,
+                    T.p(c.p), T.p(c.pHolm), T.p(c.minimumAttainableP), c.purpose]
+        }
+    }
+
+    func boxFigure(_ id: String, _ title: String, _ number: String) -> String {
+        let longTitle = ResultsAnalyzer.titles[id] ?? ""
+        var s = "## \(title) — \(e(longTitle))\n\n" + figuresFor(id)
+        guard let fig = analysis.figure(id) else { return s + e("No trials for \(id) in this run.") + "\n\n" }
+        s += "### Arms\n\n"
+        s += table(["experiment", "task", "labels", "arm", "n (failed)", "median", "median 95 % CI", "Q1 – Q3 (IQR)", "mean ± sd", "min – max",
+                      "paper median (trials)", "per-trial MAE"], armRows(fig.arms))
+        s += "### Comparisons (A − B, Holm within figure \(number))\n\n"
+        s += fig.comparisons.isEmpty ? e("No comparable arms.") + "\n\n"
+            : table(["task", "labels", "A − B", "design", "HL shift", "95 % CI", "A lower in", "test", "p", "p Holm", "min attainable p", "for claims"],
+                      comparisonRows(fig.comparisons))
+        if !fig.spreads.isEmpty {
+            s += "### Spread (C12)\n\n"
+            s += table(["task", "labels", "regressor", "IQR DIM", "IQR untrained", "difference", "95 % CI"],
+                         fig.spreads.map { [$0.task, "\($0.nLabels)", $0.regressor, T.num($0.iqrDIM), T.num($0.iqrUntrained),
+                                            T.num($0.difference), "\(T.num($0.differenceCI.lower)) – \(T.num($0.differenceCI.upper))"] })
+        }
+        return s
+    }
+
+    func tsne(_ id: String, _ title: String, metalHalogen: Bool) -> String {
+        var s = "## \(title) — t-SNE of test-set vectors coloured by \(metalHalogen ? "metal–halogen content" : "property label")\n\n" + figuresFor(id)
+        guard !analysis.neighbours.isEmpty else { return s + e("No t-SNE maps in this run.") + "\n\n" }
+        if metalHalogen {
+            s += table(["task", "representation", "points", "metal–halogen share", "same-label neighbour fraction",
+                          "MH neighbours of MH points", "chance", "KL divergence", "perplexity"],
+                         analysis.neighbours.map { [$0.task, $0.representation, "\($0.points)", T.num($0.metalHalogenPrevalence, 3),
+                                                    T.num($0.sameLabelFraction, 3), T.num($0.metalHalogenNeighbourFraction, 3),
+                                                    T.num($0.metalHalogenChance, 3), T.num($0.klDivergence, 3), T.num($0.perplexity, 1)] })
+            s += table(["task", "MH points matched", "change in MH-neighbour fraction (trained − untrained)", "Wilcoxon p"],
+                         analysis.neighbourComparisons.map { [$0.task, "\($0.metalHalogenPoints)", T.num($0.metalHalogenFractionChange, 3), T.p($0.metalHalogenP)] })
+        } else {
+            s += table(["task", "representation", "points", "neighbour-label correlation"],
+                         analysis.neighbours.map { [$0.task, $0.representation, "\($0.points)", T.num($0.neighbourLabelCorrelation, 3)] })
+            s += table(["task", "change in correlation (trained − untrained)", "95 % CI"],
+                         analysis.neighbourComparisons.map { [$0.task, T.num($0.correlationChange, 3),
+                                                              "\(T.num($0.correlationChangeCI.lower, 3)) – \(T.num($0.correlationChangeCI.upper, 3))"] })
+        }
+        return s
+    }
+
+    func budgets() -> String {
+        var s = "## Budget comparisons\n\n"
+        s += e("The same arm with the same seeds at the profile's shorter budget and at a longer one: what the cut costs.") + "\n\n"
+        guard !analysis.budgets.isEmpty else { return s + e("No budget comparison in this run.") + "\n\n" }
+        s += table(["arm", "short budget", "long budget", "short median (n)", "long median (n)", "shift short − long", "95 % CI", "design", "p", "min attainable p"],
+                     analysis.budgets.map { [$0.description, $0.shortBudget, $0.longBudget, "\(T.num($0.short.median)) (\($0.short.n))",
+                                             "\(T.num($0.long.median)) (\($0.long.n))", T.num($0.shift),
+                                             "\(T.num($0.shiftCI.lower)) – \(T.num($0.shiftCI.upper))", $0.paired ? "paired" : "unpaired",
+                                             T.p($0.p), T.p($0.minimumAttainableP)] })
+        return s
+    }
+
+    func failures() -> String {
+        var s = "## Failures and skipped records\n\n### Failed trials\n\n"
+        s += analysis.failedTrials.isEmpty ? e("No trial failed.") + "\n\n"
+            : table(["experiment", "task", "labels", "arm", "trial", "failure"],
+                      analysis.failedTrials.map { [$0.experiment, $0.task, "\($0.nLabels)", $0.arm, "\($0.trial)", $0.failure ?? "no MAE recorded"] })
+        s += "### Dataset\n\n"
+        s += table(["task", "train", "test"], document.dataset.splits.map { [$0.task, "\($0.train)", "\($0.test)"] })
+        s += "### Skipped records\n\n"
+        if document.dataset.skipped.isEmpty { return s + e("No record was skipped.") + "\n\n" }
+        s += table(["reason", "records"], analysis.skippedByReason.keys.sorted().map { [$0, "\(analysis.skippedByReason[$0]!)"] })
+        s += table(["record", "reason"], document.dataset.skipped.map { [$0.id, $0.reason] })
+        return s
+    }
+
+    func provenance() -> String {
+        let p = document.provenance
+        var s = "## Provenance\n\n"
+        s += table(["item", "value"], [
+            ["tool version", p.toolVersion], ["git commit", p.gitCommit], ["data checksum (SHA-256)", p.dataChecksum],
+            ["profile", document.profile.name], ["seed root", p.seedRoot], ["BLAS core", p.blasCore],
+            ["BLAS threads per trial", "\(p.blasThreadsPerTrial)"], ["trials side by side", "\(p.jobs)"], ["machine", p.machine],
+            ["analysis", "bootstrap \(analysis.settings.bootstrapResamples) resamples, α = \(analysis.settings.alpha), k = \(analysis.settings.neighbours)"],
+        ])
+        s += "### Wall time per stage\n\n"
+        s += table(["stage", "seconds", "trials computed", "trials reused"],
+                     p.stageSeconds.map { [$0.stage, String(format: "%.1f", $0.seconds), "\($0.computed)", "\($0.reused)"] })
+        return s
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Featurizers
+import Learning
+import Randomness
+
+/// Where the supervised model's encoder weights come from (protocol §6). The head
+/// (`last_layer`) is always freshly initialised, as the authors re-initialise it after loading.
+public enum SupervisedInitialization: Sendable {
+    /// PyTorch-default random initialisation from the run's seed.
+    case random
+    /// The encoder of a DIM model (local inference part + global encoder).
+    case dim(DIMModel)
+    /// The encoder of a supervised model trained on the other task (the "donor").
+    case donor(SupervisedModel)
+
+    /// "random", "dim" or "donor".
+    public var name: String {
+        switch self { case .random: return "random"; case .dim: return "dim"; case .donor: return "donor" }
+    }
+}
+
+/// Settings of supervised training (protocol §6): AdamW lr 1e-4, wd 1e-4, ε 1e-7, amsgrad over all
+/// parameters; MSE loss; validation MAE each epoch. The authors had no early stopping and plotted the
+/// last checkpoint; both last and best-on-validation are returned.
+public struct SupervisedConfig: Sendable, Codable, Equatable {
+    /// The optimiser.
+    public var optimizer: AdamConfig
+    /// Unique sites per batch (authors: 400 up to 250 labels, 1200 above; see
+    /// ``SiteBudgetSampler/supervisedBudget(labels:)``).
+    public var siteBudget: Int
+    /// Validation fraction, ⌊n·fraction⌋ crystals (authors: n//20).
+    public var validationFraction: Double
+    /// Number of epochs (the maximum, when `patience` is set).
+    public var maxEpochs: Int
+    /// Stop after this many epochs without a lower validation MAE (nil: run all epochs, as the authors).
+    public var patience: Int?
+
+    /// A configuration; defaults are the authors' settings for ≤ 250 labels and a 300-epoch budget.
+    public init(optimizer: AdamConfig = AdamConfig(), siteBudget: Int = 400, validationFraction: Double = 0.05,
+                maxEpochs: Int = 300, patience: Int? = nil) {
+        self.optimizer = optimizer; self.siteBudget = siteBudget; self.validationFraction = validationFraction
+        self.maxEpochs = maxEpochs; self.patience = patience
+    }
+}
+
+/// One epoch of a supervised learning curve.
+public struct SupervisedCurvePoint: Sendable, Codable, Equatable {
+    /// Epoch number, from 1.
+    public var epoch: Int
+    /// Mean training MSE over the epoch's batches (before each update).
+    public var trainMSE: Double
+    /// Validation MAE after the epoch (nil without a validation split).
+    public var validationMAE: Double?
+    /// Wall-clock seconds.
+    public var seconds: Double
+}
+
+/// The result of a supervised run.
+public struct SupervisedRun: Sendable {
+    /// The model after the last epoch (the authors' figures used this one).
+    public var last: SupervisedModel
+    /// The model of the epoch with the lowest validation MAE (= last without a validation split).
+    public var best: SupervisedModel
+    /// The epoch of ``best``.
+    public var bestEpoch: Int
+    /// One point per epoch.
+    public var curve: [SupervisedCurvePoint]
+    /// Why training ended.
+    public var stopReason: StopReason
+    /// Crystals used for training and validation.
+    public var trainCount: Int, validationCount: Int
+    /// Indices (into the input crystals) of the validation split, in split order.
+    public var validationIndices: [Int]
+
+    /// The curve as CSV: `epoch,train_mse,val_mae,seconds`.
+    public var curveCSV: String {
+        "epoch,train_mse,val_mae,seconds\n" + curve.map { "\($0.epoch),\($0.trainMSE),\($0.validationMAE.map { String($0) } ?? ""),\($0.seconds)" }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Supervised Site-Net training (protocol §3.4, §6).
+public enum SupervisedTrainer {
+    /// Trains on `crystals` with `targets`.
+    ///
+    /// Streams under `seed`: `init` (encoder for `.random`, head always), `split`, `epoch/<k>` (batch order).
+    /// - Throws: ``TrainingError/invalidInput(_:)`` (counts differ, non-finite target, no crystal),
+    ///   ``TrainingError/nonFinite(epoch:term:phase:value:)`` on divergence.
+    public static func train(crystals: [SiteNetCrystal], targets: [Float], initialization: SupervisedInitialization,
+                             config: SupervisedConfig = SupervisedConfig(), seed: SeedPath,
+                             progress: ((SupervisedCurvePoint) -> Void)? = nil) throws -> SupervisedRun {
+        guard crystals.count == targets.count else { throw TrainingError.invalidInput("\(crystals.count) crystals but \(targets.count) targets") }
+        if let i = targets.firstIndex(where: { !$0.isFinite }) { throw TrainingError.invalidInput("target of \(crystals[i].id) is \(targets[i])") }
+        let n = crystals.count
+        var splitRng = seed.appending("split").stream()
+        let perm = splitRng.permutation(n)
+        let nVal = Int((Double(n) * config.validationFraction).rounded(.down))
+        let valIdx = Array(perm[0..<nVal]), trainIdx = Array(perm[nVal...])
+        guard !trainIdx.isEmpty else { throw TrainingError.invalidInput("no training crystal") }
+        var run = try train(train: trainIdx.map { crystals[$0] }, trainTargets: trainIdx.map { targets[$0] },
+                            validation: valIdx.map { crystals[$0] }, validationTargets: valIdx.map { targets[$0] },
+                            initialization: initialization, config: config, seed: seed, progress: progress)
+        run.validationIndices = valIdx
+        return run
+    }
+
+    /// Trains on an explicit training/validation split (the experiment runner draws the split so
+    /// that every arm of a trial uses the same one). Streams under `seed`: `init` (encoder for
+    /// `.random`, head always), `epoch/<k>` (batch order). ``SupervisedRun/validationIndices`` is empty.
+    public static func train(train: [SiteNetCrystal], trainTargets trainY: [Float], validation val: [SiteNetCrystal],
+                             validationTargets valY: [Float], initialization: SupervisedInitialization,
+                             config: SupervisedConfig = SupervisedConfig(), seed: SeedPath,
+                             progress: ((SupervisedCurvePoint) -> Void)? = nil) throws -> SupervisedRun {
+        guard train.count == trainY.count, val.count == valY.count else {
+            throw TrainingError.invalidInput("\(train.count)+\(val.count) crystals but \(trainY.count)+\(valY.count) targets")
+        }
+        guard !train.isEmpty else { throw TrainingError.invalidInput("no training crystal") }
+        if let i = (trainY + valY).firstIndex(where: { !$0.isFinite }) { throw TrainingError.invalidInput("target \(i) is not finite") }
+        let model = SupervisedModel(seed: seed.appending("init"))
+        switch initialization {
+        case .random: break
+        case .dim(let d): model.loadEncoder(from: d)
+        case .donor(let d): model.loadEncoder(from: d)
+        }
+        let opt = AdamOptimizer(parameters: model.parameters, config: config.optimizer)
+        var curve: [SupervisedCurvePoint] = []
+        var best = Double.infinity, bestEpoch = 0, bestSnap: ParameterSnapshot? = nil, since = 0
+        var stop = StopReason.maxEpochs
+        for epoch in 1...max(config.maxEpochs, 1) {
+            let t0 = Date()
+            var rng = seed.appending("epoch", String(epoch)).stream()
+            let batches = SiteBudgetSampler.batches(primSizes: train.map(\.primSize), budget: config.siteBudget, rng: &rng)
+            var sum = 0.0
+            for idx in batches {
+                let mse = model.trainStep(SiteNetBatch(idx.map { train[$0] }), targets: idx.map { trainY[$0] }, optimizer: opt)
+                if !mse.isFinite { throw TrainingError.nonFinite(epoch: epoch, term: "MSE", phase: "training", value: mse) }
+                sum += mse
+            }
+            var vmae: Double? = nil
+            if !val.isEmpty {
+                let p = model.predict(val)
+                let mae = zip(p, valY).reduce(0.0) { $0 + Double(abs($1.0 - $1.1)) } / Double(val.count)
+                if !mae.isFinite { throw TrainingError.nonFinite(epoch: epoch, term: "MAE", phase: "validation", value: mae) }
+                vmae = mae
+            }
+            let point = SupervisedCurvePoint(epoch: epoch, trainMSE: sum / Double(batches.count), validationMAE: vmae,
+                                             seconds: Date().timeIntervalSince(t0))
+            curve.append(point)
+            progress?(point)
+            if let v = vmae {
+                if v < best { best = v; bestEpoch = epoch; bestSnap = model.snapshot(); since = 0 }
+                else { since += 1; if let p = config.patience, since >= p { stop = .patience; break } }
+            }
+        }
+        let bestModel = bestSnap.map { SupervisedModel.from($0) } ?? model
+        return SupervisedRun(last: model, best: bestModel, bestEpoch: bestSnap == nil ? curve.count : bestEpoch, curve: curve,
+                             stopReason: stop, trainCount: train.count, validationCount: val.count, validationIndices: [])
+    }
+
+    /// Mean absolute error of `model` on `crystals`.
+    public static func meanAbsoluteError(_ model: SupervisedModel, crystals: [SiteNetCrystal], targets: [Float]) -> Double {
+        let p = model.predict(crystals)
+        return zip(p, targets).reduce(0.0) { $0 + Double(abs($1.0 - $1.1)) } / Double(max(targets.count, 1))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Two-sided Mann–Whitney U test for two independent samples (scipy's `mannwhitneyu`).
+///
+/// Pool both samples, rank with mid-ranks, R₁ = Σ ranks of x; U₁ = R₁ − n₁(n₁+1)/2,
+/// U₂ = n₁n₂ − U₁, U = max(U₁, U₂).
+/// - **Exact** (no ties; scipy's `auto` chooses it when min(n₁, n₂) ≤ 8 and there are no ties):
+///   the null distribution of U over all C(n₁+n₂, n₁) rank assignments, by the recurrence
+///   f(i, j, u) = f(i−1, j, u−j) + f(i, j−1, u); p = min(1, 2·P(U ≥ U_obs)).
+/// - **Normal approximation**: μ = n₁n₂/2, σ² = n₁n₂/12·[(n+1) − Σ(t³ − t)/(n(n−1))],
+///   z = (U − μ − ½)/σ (continuity), p = min(1, 2·(1 − Φ(z))).
+public struct MannWhitneyU: Codable, Equatable, Sendable {
+    /// How the p-value is computed.
+    public enum Method: String, Codable, Sendable {
+        /// scipy's rule: exact when either sample has ≤ 8 values and there are no ties, else normal.
+        case auto
+        case exact
+        case normalApproximation
+    }
+    public var n1: Int
+    public var n2: Int
+    /// U₁, the statistic of the first sample (scipy's reported statistic).
+    public var u1: Double
+    public var p: Double
+    public var method: Method
+    public var hasTies: Bool
+
+    /// The test of `x` against `y`.
+    public init(x: [Double], y: [Double], method: Method = .auto) {
+        n1 = x.count; n2 = y.count
+        let (ranks, groups) = Ranks.midranks(x + y)
+        hasTies = groups.contains { $0 > 1 }
+        let r1 = ranks[0..<n1].reduce(0, +)
+        u1 = r1 - Double(n1 * (n1 + 1)) / 2
+        guard n1 > 0 && n2 > 0 else { p = 1; self.method = method; return }
+        let u = Swift.max(u1, Double(n1 * n2) - u1)
+        var m = method
+        if m == .auto { m = (n1 > 8 && n2 > 8) || hasTies ? .normalApproximation : .exact }
+        self.method = m
+        if m == .exact {
+            p = Swift.min(1, 2 * Self.exactSF(Int(u.rounded(.up)), n1, n2))
+        } else {
+            let nn = Double(n1 + n2)
+            let s = (Double(n1 * n2) / 12 * ((nn + 1) - Ranks.tieTerm(groups) / (nn * (nn - 1)))).squareRoot()
+            let z = (u - Double(n1 * n2) / 2 - 0.5) / s
+            p = Swift.min(1, Swift.max(0, 2 * StandardNormal.sf(z)))
+        }
+    }
+
+    /// P(U ≥ k) under H₀ for sample sizes m, n (no ties).
+    static func exactSF(_ k: Int, _ m: Int, _ n: Int) -> Double {
+        // counts[j][u]: number of arrangements of i x's and j y's with U = u, built up over i.
+        let maxU = m * n
+        var prev = [[Double]](repeating: [1] + [Double](repeating: 0, count: maxU), count: n + 1) // i = 0
+        for i in 1...m {
+            var cur = [[Double]](repeating: [Double](repeating: 0, count: maxU + 1), count: n + 1)
+            cur[0][0] = 1
+            for j in 1...n {
+                for u in 0...(i * j) {
+                    // last element is an x (greater than all j y's: contributes j) or a y.
+                    var c = cur[j - 1][u]
+                    if u >= j { c += prev[j][u - j] }
+                    cur[j][u] = c
+                }
+            }
+            prev = cur
+        }
+        let dist = prev[n]
+        let total = dist.reduce(0, +)
+        var tail = 0.0
+        if k <= maxU { for u in Swift.max(k, 0)...maxU { tail += dist[u] } }
+        return tail / total
+    }
+
+    /// The smallest two-sided p the exact test can reach for these sizes: 2/C(n₁+n₂, n₁).
+    public static func minimumAttainableP(_ n1: Int, _ n2: Int) -> Double {
+        guard n1 > 0 && n2 > 0 else { return 1 }
+        var logC = 0.0
+        for i in 0..<Swift.min(n1, n2) { logC += log(Double(n1 + n2 - i)) - log(Double(i + 1)) }
+        return Swift.min(1, 2 * exp(-logC))
+    }
+}

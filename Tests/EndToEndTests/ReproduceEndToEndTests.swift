@@ -1,0 +1,145 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The smoke profile through the real `repro` binary (TestSupport.reproBinary, or REPRO_BINARY).
+///
+/// These runs use the real computation backend (training, featurisers, regressors, t-SNE) on the
+/// smoke profile; REPRO_E2E_BACKEND=fake switches to the fast synthetic stand-in. They test the
+/// command line, the store, resumption, determinism, the report and the check, not the numbers.
+final class ReproduceEndToEndTests: XCTestCase {
+    var backend: String { ProcessInfo.processInfo.environment["REPRO_E2E_BACKEND"] ?? "real" }
+
+    func binary() throws -> URL {
+        let b = TestSupport.reproBinary
+        guard FileManager.default.isExecutableFile(atPath: b.path) else {
+            throw XCTSkip("no repro binary at \(b.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
+        }
+        return b
+    }
+
+    @discardableResult
+    func repro(_ args: [String], cwd: URL, env: [String: String]? = nil, expect status: Int32 = 0) throws -> (stdout: String, stderr: String) {
+        let r = try TestSupport.run(try binary(), args, cwd: cwd, environment: env)
+        XCTAssertEqual(r.status, status, "repro \(args.joined(separator: " ")) → \(r.status)\n\(r.stdout)\n\(r.stderr)")
+        return (r.stdout, r.stderr)
+    }
+
+    func reproduce(in dir: URL, jobs: Int) throws {
+        try repro(["reproduce", "--profile", "smoke", "--backend", backend, "--jobs", String(jobs), "--quiet"], cwd: dir)
+    }
+
+    func testReproduceIsDeterministicAndPassesItsOwnCheck() throws {
+        let a = try TestSupport.temporaryDirectory(), b = try TestSupport.temporaryDirectory()
+        try reproduce(in: a, jobs: 1)
+        try reproduce(in: b, jobs: 2)
+        let ra = try Data(contentsOf: a.appendingPathComponent("Reports/results.json"))
+        let rb = try Data(contentsOf: b.appendingPathComponent("Reports/results.json"))
+        XCTAssertEqual(ra, rb, "results.json differs between two runs (jobs 1 vs 2)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: a.appendingPathComponent("Reports/timings.json").path))
+        let missing = try String(contentsOf: a.appendingPathComponent("Reports/missing.txt"), encoding: .utf8)
+        XCTAssertTrue(missing.hasPrefix("# Plan items without a result in the store (0) and failures (0)"), missing)
+        let out = try repro(["check", "--baseline", a.appendingPathComponent("Reports/results.json").path,
+                             "--results", b.appendingPathComponent("Reports/results.json").path], cwd: a)
+        XCTAssertTrue(out.stdout.contains("check passed"), out.stdout)
+    }
+
+    func testCheckFailsAndNamesWhatMoved() throws {
+        let a = try TestSupport.temporaryDirectory()
+        try reproduce(in: a, jobs: 2)
+        let url = a.appendingPathComponent("Reports/results.json")
+        // Shift one arm (fig 7, gap, DIM init) by 50 % in a bare results document: the check
+        // analyses it afresh and must name exactly that arm's boxes.
+        let full = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        var doc = full["document"] as! [String: Any]
+        var trials = doc["trials"] as! [[String: Any]]
+        for i in trials.indices where trials[i]["arm"] as? String == "sitenet-dim" && trials[i]["task"] as? String == "gap" {
+            trials[i]["mae"] = (trials[i]["mae"] as! Double) * 1.5
+        }
+        doc["trials"] = trials
+        let moved = a.appendingPathComponent("moved.json")
+        try JSONSerialization.data(withJSONObject: doc).write(to: moved)
+        let out = try repro(["check", "--baseline", url.path, "--results", moved.path], cwd: a, expect: 1)
+        XCTAssertTrue(out.stdout.contains("| MOVED | fig7: fig7/gap/n25/sitenet-dim median MAE"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("| MOVED | fig7: fig7/gap/n50/sitenet-dim median MAE"), out.stdout)
+        XCTAssertFalse(out.stdout.contains("MOVED | fig7: fig7/e_form"), out.stdout)
+        XCTAssertTrue(out.stderr.contains("check failed:"), out.stderr)
+    }
+
+    /// A run killed mid-way resumes: the second run reuses what the first stored, and the
+    /// results equal an uninterrupted run's.
+    func testResumeAfterKill() throws {
+        let reference = try TestSupport.temporaryDirectory()
+        try reproduce(in: reference, jobs: 2)
+
+        let dir = try TestSupport.temporaryDirectory()
+        let p = Process()
+        p.executableURL = try binary()
+        p.arguments = ["run", "--profile", "smoke", "--backend", backend, "--jobs", "2", "--quiet"]
+        p.currentDirectoryURL = dir
+        p.environment = ProcessInfo.processInfo.environment.merging(["REPRO_FAKE_TRIAL_DELAY": "0.03"]) { $1 }
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Kill it once some work items are stored (and long before the plan is done).
+        let objects = dir.appendingPathComponent(".repro-store/objects")
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, p.isRunning {
+            let stored = (FileManager.default.enumerator(atPath: objects.path)?.allObjects.count ?? 0)
+            if stored >= 12 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let status = try repro(["cluster", "status", "--profile", "smoke", "--backend", backend], cwd: dir)
+        XCTAssertFalse(status.stdout.hasSuffix("complete\n"), "the killed run had already finished; nothing was resumed")
+
+        let second = try repro(["reproduce", "--profile", "smoke", "--backend", backend, "--jobs", "2"], cwd: dir)
+        XCTAssertTrue(second.stderr.range(of: #"plan: \d+ items, [1-9]\d* reused from the store"#, options: .regularExpression) != nil, second.stderr)
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("Reports/results.json")),
+                       try Data(contentsOf: reference.appendingPathComponent("Reports/results.json")))
+    }
+
+    func testBadArgumentsGiveOneLineErrors() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let e1 = try repro(["run", "--profile", "nope"], cwd: dir, expect: 1)
+        XCTAssertTrue(e1.stderr.contains("unknown profile 'nope'"), e1.stderr)
+        let e2 = try repro(["run", "--profile", "smoke", "--backend", backend, "--shard", "3/2"], cwd: dir, expect: 1)
+        XCTAssertTrue(e2.stderr.contains("shard 3/2"), e2.stderr)
+        let e3 = try repro(["check", "--baseline", "nothere.json", "--results", "x.json"], cwd: dir, expect: 1)
+        XCTAssertTrue(e3.stderr.contains("nothere.json: cannot read"), e3.stderr)
+        let e4 = try repro(["report", "--profile", "smoke", "--backend", backend, "--store", "none"], cwd: dir, expect: 1)
+        XCTAssertTrue(e4.stderr.contains("none: no such result store"), e4.stderr)
+    }
+}
+
+/// `repro cluster slurm` writes one array per stage with only the shards that have work left.
+final class ClusterScriptEndToEndTests: XCTestCase {
+    func testScriptSubmitsOnlyMissingShardsInStageOrder() throws {
+        let b = TestSupport.reproBinary
+        guard FileManager.default.isExecutableFile(atPath: b.path) else { throw XCTSkip("no repro binary at \(b.path)") }
+        let dir = try TestSupport.temporaryDirectory()
+        let common = ["--profile", "smoke", "--backend", "fake", "--store", "s"]
+        var r = try TestSupport.run(b, ["cluster", "slurm"] + common + ["--shards", "3", "--partition", "debug", "--time", "1:00:00", "--output", "a.sh"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let a = try String(contentsOf: dir.appendingPathComponent("a.sh"), encoding: .utf8)
+        for s in 0...3 { XCTAssertTrue(a.contains("--job-name=repro-s\(s)"), "stage \(s) missing:\n\(a)") }
+        XCTAssertTrue(a.contains("--stage 0 --shard \\${SLURM_ARRAY_TASK_ID}/1"), a)
+        XCTAssertTrue(a.contains("--job-name=repro-s2 --array=1,2,3"), a)
+        XCTAssertTrue(a.contains("--partition=debug --time=1:00:00"), a)
+        XCTAssertTrue(a.contains("--dependency=afterany") && a.contains("repro-report"), a)
+        let stagesOrder = (0...3).map { a.range(of: "repro-s\($0)")!.lowerBound }
+        XCTAssertEqual(stagesOrder, stagesOrder.sorted())
+
+        // After stages 0 and 1 ran, only stages 2 and 3 are submitted; report/status find the profile.
+        r = try TestSupport.run(b, ["run"] + common + ["--stage", "0,1", "--quiet"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try TestSupport.run(b, ["cluster", "slurm"] + common + ["--shards", "3", "--output", "b.sh"], cwd: dir)
+        let bs = try String(contentsOf: dir.appendingPathComponent("b.sh"), encoding: .utf8)
+        XCTAssertFalse(bs.contains("--job-name=repro-s0") || bs.contains("--job-name=repro-s1"), bs)
+        XCTAssertTrue(bs.contains("--job-name=repro-s2") && bs.contains("--job-name=repro-s3"), bs)
+        r = try TestSupport.run(b, ["cluster", "status", "--backend", "fake", "--store", "s"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("stage 1 (") && r.stdout.contains("0 missing"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("item(s) to run"), r.stdout)
+    }
+}

@@ -1,0 +1,80 @@
+import XCTest
+@testable import Reporting
+
+final class ClaimVerdictTests: XCTestCase {
+    func verdicts(_ doc: ResultsDocument) -> [String: Verdict] {
+        var s = AnalysisSettings(); s.bootstrapResamples = 400
+        return Dictionary(uniqueKeysWithValues: ResultsAnalyzer.analyze(doc, settings: s).claims.map { ($0.id, $0.verdict) })
+    }
+
+    func testPlantedEffectsAreReproduced() {
+        let v = verdicts(SyntheticResults.make())
+        XCTAssertEqual(v.count, 17)
+        for id in ["C1", "C2", "C3", "C4", "C5", "C7", "C9", "C10", "C11", "C13", "C15", "C16", "C17"] {
+            XCTAssertEqual(v[id], .reproduced, id)
+        }
+        XCTAssertEqual(v["C6"], .reproduced, "no planted gap DIM effect: CI within ±10 %")
+    }
+
+    func testReversedEffectsAreContradicted() {
+        let v = verdicts(SyntheticResults.make(flipFig7: true))
+        for id in ["C2", "C3", "C4", "C5"] { XCTAssertEqual(v[id], .contradicted, id) }
+    }
+
+    func testUnderpoweredComparisonsAreInconclusive() {
+        // 4 pairs: the smallest attainable p is 2/16 = 0.125 > 0.05, so nothing can be significant.
+        var s = AnalysisSettings(); s.bootstrapResamples = 200
+        let a = ResultsAnalyzer.analyze(SyntheticResults.make(fig7Trials: 4, fig8Trials: 4), settings: s)
+        let c2 = a.claims.first { $0.id == "C2" }!
+        XCTAssertEqual(c2.verdict, .inconclusive)
+        XCTAssertTrue(c2.reason.contains("underpowered"), c2.reason)
+        let arm = a.figure("fig7")!.arms.first!
+        XCTAssertEqual(arm.box?.whiskerLow, arm.summary.min)      // the authors' whis=1e8: min/max
+        XCTAssertEqual(arm.box?.whiskerHigh, arm.summary.max)
+        let comp = a.figure("fig7")!.comparisons.first!
+        XCTAssertEqual(comp.minimumAttainableP, 0.125, accuracy: 1e-12)
+    }
+
+    func testPaperMediansMatchProtocolTable() {
+        let m = PaperReference.medians()
+        func med(_ task: String, _ n: Int, _ arm: String) -> Double? { m.first { $0.task == task && $0.nLabels == n && $0.arm == arm }?.median }
+        // protocol.md §11
+        XCTAssertEqual(med("e_form", 50, ArmID.random)!, 0.5078, accuracy: 5e-5)
+        XCTAssertEqual(med("e_form", 50, ArmID.dim)!, 0.4717, accuracy: 5e-5)
+        XCTAssertEqual(med("e_form", 1000, ArmID.random)!, 0.1915, accuracy: 5e-5)
+        XCTAssertEqual(med("gap", 100, ArmID.transfer)!, 0.7734, accuracy: 5e-5)
+        XCTAssertEqual(med("gap", 1000, ArmID.dim)!, 0.6773, accuracy: 5e-5)
+        XCTAssertEqual(m.first { $0.task == "e_form" && $0.nLabels == 50 && $0.arm == ArmID.dim }?.trials, 11)
+    }
+
+    func testNeighbourStatisticsSeePlantedClustering() {
+        var s = AnalysisSettings(); s.bootstrapResamples = 200
+        let a = ResultsAnalyzer.analyze(SyntheticResults.make(fig7Trials: 4, fig8Trials: 4), settings: s)
+        let ef = a.neighbourComparisons.first { $0.task == "e_form" }!
+        let gap = a.neighbourComparisons.first { $0.task == "gap" }!
+        XCTAssertGreaterThan(ef.metalHalogenFractionChange, gap.metalHalogenFractionChange)
+        XCTAssertGreaterThan(ef.metalHalogenFractionChange, 0.3)
+        XCTAssertLessThan(ef.metalHalogenP, 1e-3)
+        let untrained = a.neighbours.first { $0.task == "e_form" && $0.representation == "untrained" }!
+        XCTAssertEqual(untrained.metalHalogenPrevalence, 0.2, accuracy: 1e-12)
+        XCTAssertEqual(untrained.metalHalogenNeighbourFraction, untrained.metalHalogenChance, accuracy: 0.12)
+    }
+
+    func testNearestNeighboursBruteForce() {
+        let x: [Double] = [0, 1, 3, 6, 10], y: [Double] = [0, 0, 0, 0, 0]
+        let nb = NeighbourStatistics.neighbours(x: x, y: y, k: 2)
+        XCTAssertEqual(nb[0], [1, 2]); XCTAssertEqual(nb[2], [1, 0]); XCTAssertEqual(nb[4], [3, 2])
+    }
+}
+
+final class DepartureTests: XCTestCase {
+    func testDeparturesVisibleInResultsAreListed() {
+        var s = AnalysisSettings(); s.bootstrapResamples = 100
+        let a = ResultsAnalyzer.analyze(SyntheticResults.make(fig7Trials: 5, fig8Trials: 5), settings: s)
+        XCTAssertTrue(a.detectedDepartures.contains { $0.hasPrefix("fig 7, 50 labels: 5 successful") }, "\(a.detectedDepartures)")
+        XCTAssertTrue(a.detectedDepartures.contains { $0.hasPrefix("fig 8, 1000 labels: 5 successful trials per box (authors: 25)") })
+        XCTAssertTrue(a.detectedDepartures.contains { $0.hasPrefix("t-SNE perplexity 30") })
+        let c2 = a.claims.first { $0.id == "C2" }!
+        XCTAssertTrue(c2.paper.contains("Authors' data, DIM − random"), c2.paper)
+    }
+}
