@@ -103,6 +103,7 @@ public enum DIMTrainer {
     ///   ``TrainingError/invalidInput(_:)`` for fewer than 2 training crystals.
     public static func train(crystals: [SiteNetCrystal], config: DIMConfig = DIMConfig(), seed: SeedPath,
                              progress: ((DIMCurvePoint) -> Void)? = nil) throws -> DIMRun {
+        MemoryTuning.keepFreedMemory()
         let n = crystals.count
         var splitRng = seed.appending("split").stream()
         let perm = splitRng.permutation(n)

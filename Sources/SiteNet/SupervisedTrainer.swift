@@ -90,6 +90,7 @@ public enum SupervisedTrainer {
                              progress: ((SupervisedCurvePoint) -> Void)? = nil) throws -> SupervisedRun {
         guard crystals.count == targets.count else { throw TrainingError.invalidInput("\(crystals.count) crystals but \(targets.count) targets") }
         if let i = targets.firstIndex(where: { !$0.isFinite }) { throw TrainingError.invalidInput("target of \(crystals[i].id) is \(targets[i])") }
+        MemoryTuning.keepFreedMemory()
         let n = crystals.count
         var splitRng = seed.appending("split").stream()
         let perm = splitRng.permutation(n)
