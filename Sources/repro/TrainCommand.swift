@@ -64,6 +64,11 @@ struct TrainDIM: ParsableCommand {
             try run.model.save(to: out.appendingPathComponent("dim.ckpt"), metadata: meta)
             try run.lastModel.save(to: out.appendingPathComponent("dim-last.ckpt"), metadata: meta)
             try run.curveCSV.write(to: out.appendingPathComponent("dim_curve.csv"), atomically: true, encoding: .utf8)
+            let valCrystals = run.validationIndices.map { crystals[$0] }
+            if valCrystals.count >= 2 {
+                let z = try DIMTrainer.zeroClassifierBaseline(crystals: valCrystals, config: config, seed: SeedPath("cli", "baseline"))
+                print(String(format: "always-zero classifier on the validation split: local DIM %.4f, global DIM %.4f", z.localDIM, z.globalDIM))
+            }
             print("selected epoch \(run.selectedEpoch) of \(run.curve.count) (\(run.stopReason.rawValue)); wrote \(out.path)/dim.ckpt")
         } catch let e as TrainingError { throw CLIFailure(e.description) }
     }
