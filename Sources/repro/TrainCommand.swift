@@ -59,6 +59,7 @@ struct TrainDIM: ParsableCommand {
             let run = try DIMTrainer.train(crystals: crystals, config: config, seed: SeedPath("cli", "dim", String(common.seed))) { p in
                 let v = p.validation.map { String(format: "val local %.4f global %.4f (KL %.4f / %.4f)", $0.localDIM, $0.globalDIM, $0.localKL, $0.globalKL) } ?? ""
                 print(String(format: "epoch %3d  train local %.4f global %.4f  ", p.epoch, p.train.localDIM, p.train.globalDIM) + v + String(format: "  %.1fs", p.seconds))
+                fflush(stdout)
             }
             let meta = "{\"command\":\"train dim\",\"seed\":\(common.seed),\"crystals\":\(crystals.count),\"selectedEpoch\":\(run.selectedEpoch),\"synthetic\":\(synthetic == "on"),\"lr\":\(common.learningRate)}"
             try run.model.save(to: out.appendingPathComponent("dim.ckpt"), metadata: meta)
@@ -116,6 +117,7 @@ struct TrainSupervised: ParsableCommand {
             let run = try SupervisedTrainer.train(crystals: chosen.map(\.0), targets: chosen.map(\.1), initialization: initSpec,
                                                   config: config, seed: SeedPath("cli", "supervised", task, String(common.seed))) { p in
                 print(String(format: "epoch %3d  train MSE %.4f  ", p.epoch, p.trainMSE) + (p.validationMAE.map { String(format: "val MAE %.4f", $0) } ?? "") + String(format: "  %.1fs", p.seconds))
+                fflush(stdout)
             }
             let meta = "{\"command\":\"train supervised\",\"task\":\"\(task)\",\"labels\":\(chosen.count),\"seed\":\(common.seed),\"init\":\"\(initSpec.name)\"}"
             try run.last.save(to: out.appendingPathComponent("supervised-last.ckpt"), metadata: meta)
