@@ -71,6 +71,8 @@ public struct SupervisedRun: Sendable {
     public var trainCount: Int, validationCount: Int
     /// Indices (into the input crystals) of the validation split, in split order.
     public var validationIndices: [Int]
+    /// OpenBLAS threads and kernel during the run (results depend on them; record them).
+    public var blasThreads: Int = BLAS.threads, blasCore: String = BLAS.coreName
 
     /// The curve as CSV: `epoch,train_mse,val_mae,seconds`.
     public var curveCSV: String {
