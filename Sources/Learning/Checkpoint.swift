@@ -17,6 +17,7 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     /// The file could not be read or written.
     case io(path: String, detail: String)
 
+    /// One line naming the file or the epoch and what went wrong.
     public var description: String {
         switch self {
         case .notACheckpoint(let p): return "\(p): not a parameter checkpoint (bad magic bytes)"
@@ -66,6 +67,7 @@ public struct ParameterArchive: Sendable, Equatable {
         self.init(fingerprint: fingerprint, metadata: metadata, tensors: parameters.map { ($0.name, $0.shape, $0.value) })
     }
 
+    /// Same fingerprint, metadata and tensors (names, shapes, values).
     public static func == (a: ParameterArchive, b: ParameterArchive) -> Bool {
         a.fingerprint == b.fingerprint && a.metadata == b.metadata && a.tensors.count == b.tensors.count
             && zip(a.tensors, b.tensors).allSatisfy { $0.name == $1.name && $0.shape == $1.shape && $0.values == $1.values }

@@ -9,7 +9,7 @@
 ///   mish′(x) = t + x·4eˣ(eˣ+1)/(n+2)², t = n/(n+2). The argument of eˣ is clamped at 20, where t = 1 in Float.
 public enum FastMath {
     /// e^x, relative error < 3e-7 (clamped to [−87, 88]); NaN in gives NaN out (no trap).
-    @inline(__always) public static func exp(_ x: Float) -> Float {
+    @inlinable @inline(__always) public static func exp(_ x: Float) -> Float {
         let xc = Swift.min(Swift.max(x, -87.0), 88.0)
         // n = round(x·log₂e) by the 1.5·2²³ trick (no Float→Int conversion, so NaN cannot trap)
         let magic: Float = 12582912.0
@@ -30,7 +30,7 @@ public enum FastMath {
     }
 
     /// ln(1 + y) for y ∈ [0, 1] (used inside softplus), relative error < 1e-7.
-    @inline(__always) public static func log1p(_ y: Float) -> Float {
+    @inlinable @inline(__always) public static func log1p(_ y: Float) -> Float {
         let s = y / (2 + y)
         let s2 = s * s
         var q: Float = 1.0 / 13.0
@@ -44,26 +44,26 @@ public enum FastMath {
     }
 
     /// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^{−|x|}).
-    @inline(__always) public static func softplus(_ x: Float) -> Float {
+    @inlinable @inline(__always) public static func softplus(_ x: Float) -> Float {
         Swift.max(x, 0) + log1p(exp(-Swift.abs(x)))
     }
 
     /// σ(x) = 1/(1 + e^{−x}) (the derivative of softplus), computed without overflow.
-    @inline(__always) public static func sigmoid(_ x: Float) -> Float {
+    @inlinable @inline(__always) public static func sigmoid(_ x: Float) -> Float {
         let e = exp(-Swift.abs(x))
         let r = 1 / (1 + e)
         return x >= 0 ? r : e * r
     }
 
     /// mish(x) = x·tanh(ln(1 + eˣ)).
-    @inline(__always) public static func mish(_ x: Float) -> Float {
+    @inlinable @inline(__always) public static func mish(_ x: Float) -> Float {
         let e = exp(Swift.min(x, 20))
         let n = e * (e + 2)
         return x * n / (n + 2)
     }
 
     /// (mish(x), mish′(x)).
-    @inline(__always) public static func mishAndDerivative(_ x: Float) -> (Float, Float) {
+    @inlinable @inline(__always) public static func mishAndDerivative(_ x: Float) -> (Float, Float) {
         let e = exp(Swift.min(x, 20))
         let n = e * (e + 2)
         let r = 1 / (n + 2)
@@ -73,7 +73,7 @@ public enum FastMath {
     }
 
     /// mish′(x) only.
-    @inline(__always) public static func mishDerivative(_ x: Float) -> Float {
+    @inlinable @inline(__always) public static func mishDerivative(_ x: Float) -> Float {
         let e = exp(Swift.min(x, 20))
         let n = e * (e + 2)
         let r = 1 / (n + 2)

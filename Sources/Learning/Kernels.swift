@@ -28,6 +28,37 @@ public enum Kernels {
         }
     }
 
+    /// Σ a[i]·b[i] over n values, with 8 partial sums (vectorisable; a different but fixed
+    /// summation order than a sequential loop).
+    @inlinable @inline(__always)
+    public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0, s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+        var i = 0
+        while i + 8 <= n {
+            s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]; s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3]
+            s4 += a[i + 4] * b[i + 4]; s5 += a[i + 5] * b[i + 5]; s6 += a[i + 6] * b[i + 6]; s7 += a[i + 7] * b[i + 7]
+            i += 8
+        }
+        var s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
+        while i < n { s += a[i] * b[i]; i += 1 }
+        return s
+    }
+
+    /// Σ a[i] over n values, with 8 partial sums.
+    @inlinable @inline(__always)
+    public static func sum(_ a: UnsafePointer<Float>, _ n: Int) -> Float {
+        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0, s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+        var i = 0
+        while i + 8 <= n {
+            s0 += a[i]; s1 += a[i + 1]; s2 += a[i + 2]; s3 += a[i + 3]
+            s4 += a[i + 4]; s5 += a[i + 5]; s6 += a[i + 6]; s7 += a[i + 7]
+            i += 8
+        }
+        var s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
+        while i < n { s += a[i]; i += 1 }
+        return s
+    }
+
     /// Forward of mish then LayerNorm, fused, per row: a = mish(pre), y = γ·(a − μ)/√(σ² + ε) + β,
     /// with μ, σ² the mean and biased variance of the row of a. Stores x̂ = (a − μ)/√(σ²+ε) in
     /// `xhat` (ld = cols) and 1/√(σ²+ε) in `rstd`.
@@ -38,15 +69,13 @@ public enum Kernels {
         let invC = 1 / Float(cols)
         for r in 0..<rows {
             let p = pre + r * ldPre, xh = xhat + r * cols, yr = y + r * ldY
-            var s: Float = 0
-            for j in 0..<cols { let a = FastMath.mish(p[j]); xh[j] = a; s += a }
-            let mean = s * invC
-            var v: Float = 0
-            for j in 0..<cols { let d = xh[j] - mean; v += d * d }
-            let rs = 1 / (v * invC + eps).squareRoot()
+            for j in 0..<cols { xh[j] = FastMath.mish(p[j]) }
+            let mean = sum(xh, cols) * invC
+            for j in 0..<cols { xh[j] -= mean }
+            let rs = 1 / (dot(xh, xh, cols) * invC + eps).squareRoot()
             rstd[r] = rs
             for j in 0..<cols {
-                let h = (xh[j] - mean) * rs
+                let h = xh[j] * rs
                 xh[j] = h
                 yr[j] = gamma[j] * h + beta[j]
             }
@@ -62,28 +91,23 @@ public enum Kernels {
                                         dBeta: UnsafeMutablePointer<Float>,
                                         dpre: UnsafeMutablePointer<Float>, ldDpre: Int) {
         let invC = 1 / Float(cols)
-        var accG = [Float](repeating: 0, count: cols), accB = [Float](repeating: 0, count: cols)
-        var tmp = [Float](repeating: 0, count: cols)
-        accG.withUnsafeMutableBufferPointer { ag in
-        accB.withUnsafeMutableBufferPointer { ab in
-        tmp.withUnsafeMutableBufferPointer { tb in
-            let g = ag.baseAddress!, b = ab.baseAddress!, t = tb.baseAddress!
-            for r in 0..<rows {
-                let d = dy + r * ldDy, xh = xhat + r * cols, p = pre + r * ldPre, o = dpre + r * ldDpre
-                var s1: Float = 0, s2: Float = 0
-                for j in 0..<cols {
-                    let dj = d[j]
-                    g[j] += dj * xh[j]; b[j] += dj
-                    let dx = dj * gamma[j]
-                    t[j] = dx; s1 += dx; s2 += dx * xh[j]
-                }
-                let m1 = s1 * invC, m2 = s2 * invC, rs = rstd[r]
-                for j in 0..<cols {
-                    o[j] = rs * (t[j] - m1 - xh[j] * m2) * FastMath.mishDerivative(p[j])
-                }
+        let g = UnsafeMutablePointer<Float>.allocate(capacity: 3 * cols)
+        g.initialize(repeating: 0, count: 3 * cols)
+        defer { g.deallocate() }
+        let b = g + cols, t = g + 2 * cols
+        for r in 0..<rows {
+            let d = dy + r * ldDy, xh = xhat + r * cols, p = pre + r * ldPre, o = dpre + r * ldDpre
+            for j in 0..<cols {
+                let dj = d[j]
+                g[j] += dj * xh[j]; b[j] += dj
+                t[j] = dj * gamma[j]
             }
-            for j in 0..<cols { dGamma[j] += g[j]; dBeta[j] += b[j] }
-        }}}
+            let m1 = sum(t, cols) * invC, m2 = dot(t, xh, cols) * invC, rs = rstd[r]
+            for j in 0..<cols {
+                o[j] = rs * (t[j] - m1 - xh[j] * m2) * FastMath.mishDerivative(p[j])
+            }
+        }
+        for j in 0..<cols { dGamma[j] += g[j]; dBeta[j] += b[j] }
     }
 
     /// y = mish(x) elementwise over n values.

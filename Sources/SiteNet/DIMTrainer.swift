@@ -78,6 +78,8 @@ public struct DIMRun: Sendable {
     public var trainCount: Int, validationCount: Int
     /// Indices (into the input crystals) of the validation split, in split order.
     public var validationIndices: [Int]
+    /// OpenBLAS threads and kernel during the run (results depend on them; record them).
+    public var blasThreads: Int = BLAS.threads, blasCore: String = BLAS.coreName
 
     /// The curve as CSV: `epoch,train_local_dim,train_local_kl,train_global_dim,train_global_kl,val_local_dim,val_local_kl,val_global_dim,val_global_kl,seconds`.
     public var curveCSV: String {
@@ -103,6 +105,7 @@ public enum DIMTrainer {
     ///   ``TrainingError/invalidInput(_:)`` for fewer than 2 training crystals.
     public static func train(crystals: [SiteNetCrystal], config: DIMConfig = DIMConfig(), seed: SeedPath,
                              progress: ((DIMCurvePoint) -> Void)? = nil) throws -> DIMRun {
+        MemoryTuning.keepFreedMemory()
         let n = crystals.count
         var splitRng = seed.appending("split").stream()
         let perm = splitRng.permutation(n)

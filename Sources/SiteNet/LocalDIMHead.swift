@@ -121,25 +121,20 @@ final class LocalDIMHead {
             // one sample: pre = X1[nb] + d·w_d + b; returns score; stores pre, hidden
             @inline(__always) func score(_ r: Int, _ nb: Int32, _ d: Float) -> Float {
                 let xr = x1 + Int(nb) * 64, vr = vb.baseAddress! + r * 64
-                var s: Float = 0
-                for k in 0..<64 {
-                    let p = xr[k] + d * wd.p[k] + bc1.p[k]
-                    pre.p[k] = p
-                    let hk = FastMath.mish(p)
-                    hid.p[k] = hk
-                    s += vr[k] * hk
-                }
-                return s + betaRow[r]
+                let pp = pre.p, hp = hid.p, w = wd.p, bb = bc1.p
+                for k in 0..<64 { pp[k] = xr[k] + d * w[k] + bb[k] }
+                for k in 0..<64 { hp[k] = FastMath.mish(pp[k]) }
+                return Kernels.dot(vr, hp, 64) + betaRow[r]
             }
             // gradient g = dL/dS of one sample
             @inline(__always) func back(_ r: Int, _ nb: Int32, _ d: Float, _ g: Float) {
                 let vr = vb.baseAddress! + r * 64, dvr = dv.p + r * 64, dx = dX1.p + Int(nb) * 64
+                let pp = pre.p, hp = hid.p, t = dh.p, w = dwd.p, bb = dbc1.p
                 dbeta[r] += g
-                for k in 0..<64 {
-                    dvr[k] += g * hid.p[k]
-                    let dp = g * vr[k] * FastMath.mishDerivative(pre.p[k])
-                    dx[k] += dp; dwd.p[k] += d * dp; dbc1.p[k] += dp
-                }
+                for k in 0..<64 { dvr[k] += g * hp[k] }
+                for k in 0..<64 { t[k] = g * vr[k] * FastMath.mishDerivative(pp[k]) }
+                for k in 0..<64 { dx[k] += t[k] }
+                for k in 0..<64 { w[k] += d * t[k]; bb[k] += t[k] }
             }
             for r in 0..<R {
                 let fr = Int(f[r]), nr = Int(b.rowN[r]), nf = Int(b.rowN[fr])

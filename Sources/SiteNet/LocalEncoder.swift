@@ -58,11 +58,15 @@ final class LocalEncoder {
         init(layout: PairLayout, R: Int, hCache: LinearMishNorm.Cache, h: Matrix) {
             self.layout = layout; self.R = R; let Q = layout.count; self.Q = Q
             self.hCache = hCache; self.h = h
-            preE = FloatBuffer(Q * 64); xhatE = FloatBuffer(Q * 64); rstdE = FloatBuffer(Q); e = FloatBuffer(Q * 64)
-            preA = FloatBuffer(Q * 128); y1 = FloatBuffer(Q * 128)
-            xhatW = FloatBuffer(Q * 64); rstdW = FloatBuffer(Q); xhatF = FloatBuffer(Q * 64); rstdF = FloatBuffer(Q)
-            alpha = FloatBuffer(Q)
-            preF2 = FloatBuffer(Q * 64); f = FloatBuffer(Q * 64); xhatF2 = FloatBuffer(Q * 64); rstdF2 = FloatBuffer(Q)
+            // every buffer below is fully written by forward before it is read
+            preE = FloatBuffer(uninitialized: Q * 64); xhatE = FloatBuffer(uninitialized: Q * 64); rstdE = FloatBuffer(uninitialized: Q)
+            e = FloatBuffer(uninitialized: Q * 64)
+            preA = FloatBuffer(uninitialized: Q * 128); y1 = FloatBuffer(uninitialized: Q * 128)
+            xhatW = FloatBuffer(uninitialized: Q * 64); rstdW = FloatBuffer(uninitialized: Q)
+            xhatF = FloatBuffer(uninitialized: Q * 64); rstdF = FloatBuffer(uninitialized: Q)
+            alpha = FloatBuffer(uninitialized: Q)
+            preF2 = FloatBuffer(uninitialized: Q * 64); f = FloatBuffer(uninitialized: Q * 64)
+            xhatF2 = FloatBuffer(uninitialized: Q * 64); rstdF2 = FloatBuffer(uninitialized: Q)
             m = Matrix(rows: R, cols: 64); s = Matrix(rows: R, cols: 32)
         }
     }
@@ -75,7 +79,7 @@ final class LocalEncoder {
         let c = Cache(layout: layout, R: R, hCache: hc, h: h)
         let Q = c.Q
         let W1 = w1.weight.valueBuffer(), F1 = f1.weight.valueBuffer()
-        let Hi = FloatBuffer(R * 128), Hj = FloatBuffer(R * 128)
+        let Hi = FloatBuffer(uninitialized: R * 128), Hj = FloatBuffer(uninitialized: R * 128)
         h.data.withUnsafeBufferPointer { hb in
             let hp = hb.baseAddress!
             BLAS.gemm(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p, ldb: 64, transB: false, Hi.p, ldc: 128)
@@ -118,10 +122,7 @@ final class LocalEncoder {
         // logits
         let wl = logit.weight.valueBuffer(), bl = logit.bias.value[0]
         for q in 0..<Q {
-            let y = c.y1.p + q * 128
-            var s: Float = 0
-            for k in 0..<64 { s += y[k] * wl.p[k] }
-            c.alpha.p[q] = s + bl
+            c.alpha.p[q] = Kernels.dot(c.y1.p + q * 128, wl.p, 64) + bl
         }
         // second layer of g^F
         let bf2 = f2.bias.valueBuffer(), Wf2 = f2.weight.valueBuffer()
@@ -153,16 +154,15 @@ final class LocalEncoder {
         let R = c.R, Q = c.Q, layout = c.layout
         var dm = out.backward(input: c.m, outputGradient: ds)!
         if let e = dmExtra { for i in 0..<dm.count { dm.data[i] += e.data[i] } }
-        let df = FloatBuffer(Q * 64), dal = FloatBuffer(Q)
+        let df = FloatBuffer(uninitialized: Q * 64), dal = FloatBuffer(uninitialized: Q)
         layout.offsets.withUnsafeBufferPointer { ob in
             dm.data.withUnsafeBufferPointer { dmb in
                 for r in 0..<R {
                     let d = dmb.baseAddress! + r * 64
                     for q in Int(ob[r])..<Int(ob[r + 1]) {
-                        let fq = c.f.p + q * 64, o = df.p + q * 64, a = c.alpha.p[q]
-                        var s: Float = 0
-                        for k in 0..<64 { s += fq[k] * d[k]; o[k] = a * d[k] }
-                        dal.p[q] = s
+                        let o = df.p + q * 64, a = c.alpha.p[q]
+                        for k in 0..<64 { o[k] = a * d[k] }
+                        dal.p[q] = Kernels.dot(c.f.p + q * 64, d, 64)
                     }
                 }
             }
@@ -177,15 +177,16 @@ final class LocalEncoder {
         BLAS.gemm(m: 64, n: 64, k: Q, c.y1.p + 64, lda: 128, transA: true, df.p, ldb: 64, transB: false, dWf2.p, ldc: 64)
         Kernels.addColumnSums(df.p, rows: Q, cols: 64, ld: 64, into: dbf2.p)
         f2.weight.addToGrad(dWf2); f2.bias.addToGrad(dbf2)
-        let dY1 = FloatBuffer(Q * 128)
+        let dY1 = FloatBuffer(uninitialized: Q * 128)
         BLAS.gemm(m: Q, n: 64, k: 64, df.p, lda: 64, transA: false, Wf2.p, ldb: 64, transB: true, dY1.p + 64, ldc: 128)
         // logit layer
         let wl = logit.weight.valueBuffer(), dwl = FloatBuffer(64)
         var dbl: Float = 0
         for q in 0..<Q {
-            let g = dal.p[q], y = c.y1.p + q * 128, o = dY1.p + q * 128
+            let g = dal.p[q], y = c.y1.p + q * 128, o = dY1.p + q * 128, w = wl.p, dw = dwl.p
             dbl += g
-            for k in 0..<64 { o[k] = g * wl.p[k]; dwl.p[k] += g * y[k] }
+            for k in 0..<64 { o[k] = g * w[k] }
+            for k in 0..<64 { dw[k] += g * y[k] }
         }
         logit.weight.addToGrad(dwl); logit.bias.grad[0] += dbl
         // first layers (both halves), in place
@@ -203,7 +204,7 @@ final class LocalEncoder {
         let W1 = w1.weight.valueBuffer(), F1 = f1.weight.valueBuffer()
         BLAS.gemm(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p, ldb: 128, transB: false, dW1.p + 128 * 64, ldc: 64)
         BLAS.gemm(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p + 64, ldb: 128, transB: false, dF1.p + 128 * 64, ldc: 64)
-        let de = FloatBuffer(Q * 64)
+        let de = FloatBuffer(uninitialized: Q * 64)
         BLAS.gemm(m: Q, n: 64, k: 64, dA.p, lda: 128, transA: false, W1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64)
         BLAS.gemm(m: Q, n: 64, k: 64, dA.p + 64, lda: 128, transA: false, F1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64, beta: 1)
         // site halves: dHi[i] = Σ_j dA_ij, dHj[j'] += dA_ij

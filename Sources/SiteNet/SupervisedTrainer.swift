@@ -71,6 +71,8 @@ public struct SupervisedRun: Sendable {
     public var trainCount: Int, validationCount: Int
     /// Indices (into the input crystals) of the validation split, in split order.
     public var validationIndices: [Int]
+    /// OpenBLAS threads and kernel during the run (results depend on them; record them).
+    public var blasThreads: Int = BLAS.threads, blasCore: String = BLAS.coreName
 
     /// The curve as CSV: `epoch,train_mse,val_mae,seconds`.
     public var curveCSV: String {
@@ -90,6 +92,7 @@ public enum SupervisedTrainer {
                              progress: ((SupervisedCurvePoint) -> Void)? = nil) throws -> SupervisedRun {
         guard crystals.count == targets.count else { throw TrainingError.invalidInput("\(crystals.count) crystals but \(targets.count) targets") }
         if let i = targets.firstIndex(where: { !$0.isFinite }) { throw TrainingError.invalidInput("target of \(crystals[i].id) is \(targets[i])") }
+        MemoryTuning.keepFreedMemory()
         let n = crystals.count
         var splitRng = seed.appending("split").stream()
         let perm = splitRng.permutation(n)

@@ -5,6 +5,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     /// The inputs cannot be trained on (too few crystals, mismatched targets, …).
     case invalidInput(String)
 
+    /// One line naming the file or the epoch and what went wrong.
     public var description: String {
         switch self {
         case .nonFinite(let e, let t, let p, let v): return "training diverged: \(t) loss is \(v) in \(p) at epoch \(e)"

@@ -31,6 +31,7 @@ struct BenchTrain: ParsableCommand {
     var repeats = 3
 
     func run() throws {
+        MemoryTuning.keepFreedMemory()
         let t0 = Date()
         let crystals = try loadSiteNetCrystals("embedded").map(\.crystal)
         print(String(format: "featurised %d crystals of the embedded dataset in %.1f s", crystals.count, Date().timeIntervalSince(t0)))

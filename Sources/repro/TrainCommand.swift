@@ -59,11 +59,17 @@ struct TrainDIM: ParsableCommand {
             let run = try DIMTrainer.train(crystals: crystals, config: config, seed: SeedPath("cli", "dim", String(common.seed))) { p in
                 let v = p.validation.map { String(format: "val local %.4f global %.4f (KL %.4f / %.4f)", $0.localDIM, $0.globalDIM, $0.localKL, $0.globalKL) } ?? ""
                 print(String(format: "epoch %3d  train local %.4f global %.4f  ", p.epoch, p.train.localDIM, p.train.globalDIM) + v + String(format: "  %.1fs", p.seconds))
+                fflush(stdout)
             }
             let meta = "{\"command\":\"train dim\",\"seed\":\(common.seed),\"crystals\":\(crystals.count),\"selectedEpoch\":\(run.selectedEpoch),\"synthetic\":\(synthetic == "on"),\"lr\":\(common.learningRate)}"
             try run.model.save(to: out.appendingPathComponent("dim.ckpt"), metadata: meta)
             try run.lastModel.save(to: out.appendingPathComponent("dim-last.ckpt"), metadata: meta)
             try run.curveCSV.write(to: out.appendingPathComponent("dim_curve.csv"), atomically: true, encoding: .utf8)
+            let valCrystals = run.validationIndices.map { crystals[$0] }
+            if valCrystals.count >= 2 {
+                let z = try DIMTrainer.zeroClassifierBaseline(crystals: valCrystals, config: config, seed: SeedPath("cli", "baseline"))
+                print(String(format: "always-zero classifier on the validation split: local DIM %.4f, global DIM %.4f", z.localDIM, z.globalDIM))
+            }
             print("selected epoch \(run.selectedEpoch) of \(run.curve.count) (\(run.stopReason.rawValue)); wrote \(out.path)/dim.ckpt")
         } catch let e as TrainingError { throw CLIFailure(e.description) }
     }
@@ -111,6 +117,7 @@ struct TrainSupervised: ParsableCommand {
             let run = try SupervisedTrainer.train(crystals: chosen.map(\.0), targets: chosen.map(\.1), initialization: initSpec,
                                                   config: config, seed: SeedPath("cli", "supervised", task, String(common.seed))) { p in
                 print(String(format: "epoch %3d  train MSE %.4f  ", p.epoch, p.trainMSE) + (p.validationMAE.map { String(format: "val MAE %.4f", $0) } ?? "") + String(format: "  %.1fs", p.seconds))
+                fflush(stdout)
             }
             let meta = "{\"command\":\"train supervised\",\"task\":\"\(task)\",\"labels\":\(chosen.count),\"seed\":\(common.seed),\"init\":\"\(initSpec.name)\"}"
             try run.last.save(to: out.appendingPathComponent("supervised-last.ckpt"), metadata: meta)

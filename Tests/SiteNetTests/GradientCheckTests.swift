@@ -12,7 +12,8 @@ final class GradientCheckTests: XCTestCase {
     /// (1) per tensor, the directional derivative along the tensor's own gradient direction u = g/|g|
     /// (analytic |g|, finite difference (L(θ+hu) − L(θ−hu))/2h, agreement within 2 % — a strong
     /// signal that Float rounding of the loss cannot mask); (2) a sample of single entries whose
-    /// gradient is not tiny (within 5 % + 2e-4).
+    /// gradient is not tiny (within 5 % + 5e-4: the Float loss of a batch carries rounding noise of
+    /// about 1e-6, i.e. ~3e-4 in a single-entry difference quotient).
     func check(_ params: [Parameter], loss: () -> Double, label: String, perTensor: Int = 3,
                file: StaticString = #filePath, line: UInt = #line) {
         var rng = SeedPath("gradcheck", label).stream()
@@ -37,7 +38,7 @@ final class GradientCheckTests: XCTestCase {
                 p.value[i] = v0[i] - h; let lm = loss()
                 p.value[i] = v0[i]
                 let fd = (lp - lm) / Double(2 * h), an = Double(g[i])
-                XCTAssertEqual(fd, an, accuracy: 0.05 * abs(an) + 2e-4, "\(label): \(p.name)[\(i)]", file: file, line: line)
+                XCTAssertEqual(fd, an, accuracy: 0.05 * abs(an) + 5e-4, "\(label): \(p.name)[\(i)]", file: file, line: line)
             }
         }
         XCTAssertGreaterThan(checked, params.count / 2, "\(label): too few tensors with a gradient")
