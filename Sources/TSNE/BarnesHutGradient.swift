@@ -23,41 +23,37 @@ struct BarnesHutGradient {
         var zPart = [Double](repeating: 0, count: n)
         var repulsion = [Double](repeating: 0, count: 2 * n)
         let work = ParallelChunks(count: n, chunkSize: 128, threads: threads)
-        // Repulsion by tree traversal.
+        // Repulsion by tree traversal, points visited in the tree's space-filling order (each
+        // point's sums are independent of the visiting order).
         y.withUnsafeBufferPointer { yb in
         zPart.withUnsafeMutableBufferPointer { zb in
         repulsion.withUnsafeMutableBufferPointer { rb in
-        tree.centreX.withUnsafeBufferPointer { cx in
-        tree.centreY.withUnsafeBufferPointer { cy in
-        tree.count.withUnsafeBufferPointer { cn in
-        tree.squaredWidth.withUnsafeBufferPointer { sw in
-        tree.firstChild.withUnsafeBufferPointer { fc in
-        tree.childCount.withUnsafeBufferPointer { cc in
-            work.run { _, rows in
+        tree.order.withUnsafeBufferPointer { ord in
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            work.run { _, range in
                 var stack = [Int32](repeating: 0, count: 4 * 80 + 8)
                 stack.withUnsafeMutableBufferPointer { st in
-                    for i in rows {
+                    for k in range {
+                        let i = Int(ord[k])
                         let yi0 = yb[2 * i], yi1 = yb[2 * i + 1]
                         var z = 0.0, f0 = 0.0, f1 = 0.0
                         var top = 1
                         st[0] = 0
                         while top > 0 {
                             top -= 1
-                            let c = Int(st[top])
-                            let a = yi0 - cx[c], b = yi1 - cy[c]
+                            let node = nodes[Int(st[top])]
+                            let a = yi0 - node.cx, b = yi1 - node.cy
                             let d2 = a * a + b * b
-                            let first = fc[c]
-                            if first < 0 {
+                            if node.firstChild < 0 {
                                 if abs(a) <= QuadTree.duplicateTolerance && abs(b) <= QuadTree.duplicateTolerance { continue }
-                            } else if !(sw[c] < theta2 * d2) {
-                                let k = Int(cc[c]), f = Int(first)
+                            } else if !(node.squaredWidth < theta2 * d2) {
                                 // Push in reverse so children are visited in order.
-                                var t = k - 1
-                                while t >= 0 { st[top] = Int32(f + t); top += 1; t -= 1 }
+                                var t = Int32(node.childCount) - 1
+                                while t >= 0 { st[top] = node.firstChild + t; top += 1; t -= 1 }
                                 continue
                             }
                             let w = 1 / (1 + d2)
-                            let nw = cn[c] * w
+                            let nw = node.count * w
                             z += nw
                             let m = nw * w
                             f0 += m * a; f1 += m * b
@@ -67,7 +63,7 @@ struct BarnesHutGradient {
                     }
                 }
             }
-        }}}}}}}}}
+        }}}}}
         var zTotal = 0.0
         for v in zPart { zTotal += v }
         zTotal = max(zTotal, Double.ulpOfOne)
