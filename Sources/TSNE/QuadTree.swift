@@ -8,12 +8,23 @@
 /// width; the children of a cell are stored contiguously. The build is sequential and its sums
 /// run in point order, so the tree is a pure function of the positions.
 struct QuadTree {
-    var centreX: [Double] = [], centreY: [Double] = []
-    var count: [Double] = []
-    var squaredWidth: [Double] = []
-    /// Index of the first child, or −1 for a leaf.
-    var firstChild: [Int32] = []
-    var childCount: [UInt8] = []
+    /// One cell, stored in a single array (one cache line holds most of a cell).
+    struct Node {
+        /// Centre of mass.
+        var cx: Double, cy: Double
+        /// Number of points.
+        var count: Double
+        /// Squared side length.
+        var squaredWidth: Double
+        /// Index of the first child (children are contiguous), or −1 for a leaf.
+        var firstChild: Int32
+        /// Number of children.
+        var childCount: Int32
+    }
+    var nodes: [Node] = []
+    /// The points in depth-first quadrant order (a space-filling-curve order): visiting points
+    /// in this order keeps consecutive tree walks in cache.
+    var order: [Int32] = []
 
     static let duplicateTolerance = 1e-6
 
@@ -26,7 +37,7 @@ struct QuadTree {
         var side = max(maxX - minX, maxY - minY)
         side = side * (1 + 1e-3) + 1e-12
         let x0 = minX - side * 5e-4, y0 = minY - side * 5e-4
-        reserve(2 * n + 8)
+        nodes.reserveCapacity(2 * n + 8)
         var order = [Int32](0..<Int32(n))
         var scratch = [Int32](repeating: 0, count: n)
         // Stack of pending cells: (node, lo, hi, originX, originY, width, depth).
@@ -50,33 +61,29 @@ struct QuadTree {
             for t in c.lo..<c.hi {
                 switch quadrant(Int(order[t])) { case 0: counts.0 += 1; case 1: counts.1 += 1; case 2: counts.2 += 1; default: counts.3 += 1 }
             }
-            var starts = [c.lo, c.lo + counts.0, c.lo + counts.0 + counts.1, c.lo + counts.0 + counts.1 + counts.2]
-            let bounds = starts + [c.hi]
+            var starts = SIMD4<Int>(c.lo, c.lo + counts.0, c.lo + counts.0 + counts.1, c.lo + counts.0 + counts.1 + counts.2)
+            let lower = starts
+            let upper = SIMD4<Int>(starts[1], starts[2], starts[3], c.hi)
             for t in c.lo..<c.hi { let j = Int(order[t]); let q = quadrant(j); scratch[starts[q]] = order[t]; starts[q] += 1 }
             for t in c.lo..<c.hi { order[t] = scratch[t] }
-            let first = firstChild.count
+            let first = nodes.count
             var made = 0
-            for q in 0..<4 where bounds[q + 1] > bounds[q] {
-                appendNode(y, order, bounds[q], bounds[q + 1], width: h)
-                stack.append(Pending(node: first + made, lo: bounds[q], hi: bounds[q + 1],
+            for q in 0..<4 where upper[q] > lower[q] {
+                appendNode(y, order, lower[q], upper[q], width: h)
+                stack.append(Pending(node: first + made, lo: lower[q], hi: upper[q],
                                         ox: c.ox + (q & 1 == 1 ? h : 0), oy: c.oy + (q & 2 == 2 ? h : 0), w: h, depth: c.depth + 1))
                 made += 1
             }
-            firstChild[c.node] = Int32(first)
-            childCount[c.node] = UInt8(made)
+            nodes[c.node].firstChild = Int32(first)
+            nodes[c.node].childCount = Int32(made)
         }
-    }
-
-    private mutating func reserve(_ k: Int) {
-        centreX.reserveCapacity(k); centreY.reserveCapacity(k); count.reserveCapacity(k)
-        squaredWidth.reserveCapacity(k); firstChild.reserveCapacity(k); childCount.reserveCapacity(k)
+        self.order = order
     }
 
     private mutating func appendNode(_ y: [Double], _ order: [Int32], _ lo: Int, _ hi: Int, width: Double) {
         var sx = 0.0, sy = 0.0
         for t in lo..<hi { let j = Int(order[t]); sx += y[2 * j]; sy += y[2 * j + 1] }
         let m = Double(hi - lo)
-        centreX.append(sx / m); centreY.append(sy / m); count.append(m)
-        squaredWidth.append(width * width); firstChild.append(-1); childCount.append(0)
+        nodes.append(Node(cx: sx / m, cy: sy / m, count: m, squaredWidth: width * width, firstChild: -1, childCount: 0))
     }
 }

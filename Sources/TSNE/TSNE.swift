@@ -18,7 +18,7 @@ import Randomness
 /// evaluated: a phase stops when ‖gains ⊙ ∇‖ ≤ 1e-7 or (second phase) when the KL has not
 /// improved for more than 300 steps. The reported KL is that of the last gradient evaluation.
 ///
-/// Perplexity above (n − 1)/3 is clamped to (n − 1)/3 (so the 3·perplexity neighbours
+/// Perplexity above max((n − 1)/3, 1) is clamped to that value (so the 3·perplexity neighbours
 /// exist), with a note in ``TSNEResult/notes``; sklearn instead errors only when perplexity ≥ n.
 ///
 /// Determinism: the same input, configuration and seed give the same bits whatever
@@ -59,11 +59,12 @@ public struct TSNE: Sendable {
         }
         var notes: [String] = []
         var perplexity = cfg.perplexity
-        let limit = Double(n - 1) / 3
+        // (n − 1)/3 so that 3·perplexity neighbours exist; never below 1 (a perplexity below 1
+        // is an unreachable negative entropy), which only matters for n < 4.
+        let limit = max(Double(n - 1) / 3, 1)
         if perplexity > limit {
-            let clamped = max(limit, Double.leastNormalMagnitude)
-            notes.append("perplexity \(perplexity) is larger than (n − 1)/3 = \(limit) for n = \(n) points; clamped to \(clamped)")
-            perplexity = clamped
+            notes.append("perplexity \(perplexity) is larger than max((n − 1)/3, 1) = \(limit) for n = \(n) points; clamped to \(limit)")
+            perplexity = limit
         }
         let barnesHut: Bool
         switch cfg.method {

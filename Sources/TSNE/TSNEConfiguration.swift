@@ -33,7 +33,7 @@ public struct TSNEConfiguration: Sendable, Equatable {
     }
 
     /// Target perplexity 2^H(P_i) of every conditional distribution. Values above (n − 1)/3 are
-    /// clamped to (n − 1)/3 (see ``TSNEResult/notes``); must be > 0.
+    /// clamped to max((n − 1)/3, 1) (see ``TSNEResult/notes``); must be > 0.
     public var perplexity: Double = 30
     /// Factor on P during the first `explorationIterations` iterations (sklearn 12).
     public var earlyExaggeration: Double = 12

@@ -13,8 +13,8 @@ struct TSNECommand: ParsableCommand {
         all numbers is taken as a header and skipped; blank lines are ignored). OUT.csv gets one \
         'x,y' line per input row, in input order. Defaults follow scikit-learn's \
         TSNE(init="pca", learning_rate="auto"): 1000 iterations, early exaggeration 12 for 250, \
-        Barnes–Hut with angle 0.5 above 200 points. A perplexity above (n − 1)/3 is clamped to \
-        (n − 1)/3 with a note on stderr. The same input, options and seed give the same bits.
+        Barnes–Hut with angle 0.5 above 200 points. A perplexity above max((n − 1)/3, 1) is \
+        clamped to that value with a note on stderr. The same input, options and seed give the same bits.
         """)
 
     @Argument(help: "CSV of numbers, one point per row.") var input: String

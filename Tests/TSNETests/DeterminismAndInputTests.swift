@@ -46,6 +46,16 @@ final class DeterminismAndInputTests: XCTestCase {
         XCTAssertEqual(r.embedding.count, 40)
     }
 
+    /// n < 4: the perplexity is clamped to 1 (not below), and the run stays finite.
+    func testTinyInputsStayFinite() throws {
+        for x in [[[1.0], [2.0], [4.0]], [[0.0, 1.0], [1.0, 0.0]]] {
+            let r = try TSNE().embed(x, seed: SeedPath("tiny"))
+            XCTAssertEqual(r.perplexity, 1)
+            XCTAssertTrue(r.embedding.joined().allSatisfy(\.isFinite))
+            XCTAssertTrue(r.klDivergence.isFinite)
+        }
+    }
+
     func testBadInputGivesClearErrors() {
         let t = TSNE()
         XCTAssertThrowsError(try t.embed([[1, 2]], seed: SeedPath("x"))) { XCTAssertEqual($0 as? TSNEError, .tooFewPoints(1)) }
