@@ -24,13 +24,34 @@ public struct RunContext: Sendable {
     public init(gitCommit: String, jobs: Int, machine: String) {
         self.gitCommit = gitCommit; self.jobs = jobs; self.machine = machine
     }
-    /// Commit from `REPRO_GIT_COMMIT` (or "unknown"), host from `uname` and the core count.
+    /// The commit of the working directory's git checkout (`git rev-parse --short HEAD`, with
+    /// `-dirty` when tracked files differ), or nil outside a checkout / without git.
+    static func gitDescription() -> String? {
+        func git(_ args: [String]) -> String? {
+            let p = Process(), out = Pipe()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git"] + args
+            p.standardOutput = out; p.standardError = FileHandle.nullDevice
+            guard (try? p.run()) != nil else { return nil }
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            guard p.terminationStatus == 0 else { return nil }
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let head = git(["rev-parse", "--short=12", "HEAD"]), !head.isEmpty else { return nil }
+        let dirty = git(["status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false
+        return dirty ? head + "-dirty" : head
+    }
+
+    /// Commit from `REPRO_GIT_COMMIT`, else the working directory's checkout, else "unknown";
+    /// host from `uname` and the core count.
     public static func current(jobs: Int) -> RunContext {
         var u = utsname()
         uname(&u)
         func str<T>(_ t: T) -> String { withUnsafeBytes(of: t) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
         let machine = "\(str(u.sysname)) \(str(u.release)) \(str(u.machine)), \(ProcessInfo.processInfo.activeProcessorCount) cores"
-        return RunContext(gitCommit: ProcessInfo.processInfo.environment["REPRO_GIT_COMMIT"] ?? "unknown", jobs: jobs, machine: machine)
+        let commit = ProcessInfo.processInfo.environment["REPRO_GIT_COMMIT"] ?? gitDescription() ?? "unknown"
+        return RunContext(gitCommit: commit, jobs: jobs, machine: machine)
     }
 }
 
