@@ -44,6 +44,18 @@ final class ReproduceEndToEndTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("check passed"), out.stdout)
     }
 
+    /// A fresh smoke run stays within tolerance of the committed smoke baseline
+    /// (`Reports/baseline-smoke.json`, made by `repro reproduce --profile smoke`; see Reproduce.md).
+    func testSmokeRunPassesTheCommittedBaseline() throws {
+        guard backend == "real" else { throw XCTSkip("the committed smoke baseline is from the real backend") }
+        let a = try TestSupport.temporaryDirectory()
+        try reproduce(in: a, jobs: 2)
+        let baseline = TestSupport.packageRoot.appendingPathComponent("Reports/baseline-smoke.json")
+        let out = try repro(["check", "--baseline", baseline.path,
+                             "--results", a.appendingPathComponent("Reports/results.json").path], cwd: a)
+        XCTAssertTrue(out.stdout.contains("check passed"), out.stdout)
+    }
+
     func testCheckFailsAndNamesWhatMoved() throws {
         let a = try TestSupport.temporaryDirectory()
         try reproduce(in: a, jobs: 2)
