@@ -6,9 +6,11 @@
 #   libqhull-dev     Voronoi tessellation for the orbital field matrix
 #   libsymspg-dev    spglib: symmetry for the orbital field matrix
 #   pkg-config       lets SwiftPM find the above
-#   gnuplot-nox      optional: the tests re-draw each figure from its CSV with gnuplot
+#   gnuplot-nox      the tests re-draw each figure from its CSV with gnuplot
+#   slurm-wlm munge  the cluster end-to-end test starts a single-node Slurm cluster (no service is
+#                    started here; Scripts/slurm/local-cluster.sh starts and stops its own daemons)
 set -euo pipefail
-pkgs=(libopenblas-dev libcairo2-dev zlib1g-dev libqhull-dev libsymspg-dev pkg-config gnuplot-nox)
+pkgs=(libopenblas-dev libcairo2-dev zlib1g-dev libqhull-dev libsymspg-dev pkg-config gnuplot-nox slurm-wlm munge)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
