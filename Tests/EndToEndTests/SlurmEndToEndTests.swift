@@ -11,9 +11,13 @@ import XCTest
 /// binary (TestSupport.reproBinary or REPRO_BINARY). The cluster is started by
 /// `Scripts/slurm/local-cluster.sh start DIR` (munged, slurmctld, slurmd; state under DIR) and
 /// stopped by PID with `local-cluster.sh stop DIR` in a teardown block, even when the test fails.
-/// Backend: REPRO_E2E_BACKEND (default `fake`, as in ReproduceEndToEndTests).
+/// Backend of part 1: REPRO_E2E_BACKEND (default `real`, as in ReproduceEndToEndTests: real
+/// training on the smoke profile). Parts 2–3 (cancel and resubmit) use the fake backend, whose
+/// per-trial delay keeps a stage-2 task running long enough to be cancelled.
 final class SlurmEndToEndTests: XCTestCase {
-    var backend: String { ProcessInfo.processInfo.environment["REPRO_E2E_BACKEND"] ?? "fake" }
+    var backend: String { ProcessInfo.processInfo.environment["REPRO_E2E_BACKEND"] ?? "real" }
+    /// The backend of the cancel/resubmit part (it needs `REPRO_FAKE_TRIAL_DELAY`).
+    let cancelBackend = "fake"
     /// Bound on each wait for the queue to drain.
     let queueTimeout: TimeInterval = 600
 
@@ -92,6 +96,11 @@ final class SlurmEndToEndTests: XCTestCase {
         try run(["run"] + profile + ["--store", "ref", "--jobs", "2", "--quiet"])
         try run(["report"] + profile + ["--store", "ref", "--reports", "refReports", "--figures", "refFigures"])
         let reference = try read("refReports/results.json")
+        // The same for the fake backend of parts 2–3.
+        let fakeProfile = ["--profile", "smoke", "--backend", cancelBackend]
+        try run(["run"] + fakeProfile + ["--store", "reffake", "--jobs", "2", "--quiet"])
+        try run(["report"] + fakeProfile + ["--store", "reffake", "--reports", "reffakeReports", "--figures", "reffakeFigures"])
+        let fakeReference = try read("reffakeReports/results.json")
 
         // 1. The whole plan as 3 shards per stage, 1 CPU per task (so two tasks run side by side).
         let submitA = ["cluster", "slurm"] + profile + ["--store", "a", "--shards", "3", "--cpus-per-task", "1",
@@ -111,7 +120,7 @@ final class SlurmEndToEndTests: XCTestCase {
         XCTAssertTrue(text("a/logs/stage2-3.out").contains("1 CPU(s) allocated, 1 job(s) × 1 OpenBLAS thread"), text("a/logs/stage2-3.out"))
 
         // 2. Cancel one stage-2 task while it runs (slowed down by a per-trial delay of the fake backend).
-        let submitB = ["cluster", "slurm"] + profile + ["--store", "b", "--shards", "3", "--cpus-per-task", "1",
+        let submitB = ["cluster", "slurm"] + fakeProfile + ["--store", "b", "--shards", "3", "--cpus-per-task", "1",
                                                         "--reports", "bReports", "--figures", "bFigures", "--output", "b.sh", "--submit"]
         try run(submitB, env: ["REPRO_FAKE_TRIAL_DELAY": "0.1"])
         var victim = ""
@@ -127,7 +136,7 @@ final class SlurmEndToEndTests: XCTestCase {
         _ = try slurm("scancel", [victim])
         try waitForQueue("cancelled submission")
         let taskID = victim.split(separator: "_").last.map(String.init) ?? "?"
-        let statusB = try run(["cluster", "status", "--backend", backend, "--store", "b"])
+        let statusB = try run(["cluster", "status", "--backend", cancelBackend, "--store", "b"])
         XCTAssertTrue(statusB.stdout.contains("item(s) to run"), "the cancelled task had already finished:\n\(statusB.stdout)")
         XCTAssertTrue(statusB.stdout.contains("stage 2 shard \(taskID)/3: job \(victim) on")
                       && (statusB.stdout.contains("never ended") || statusB.stdout.contains("cancelled")), statusB.stdout)
@@ -137,7 +146,7 @@ final class SlurmEndToEndTests: XCTestCase {
         for l in stageLines where !l.hasPrefix("stage 2 ") { XCTAssertTrue(l.contains(" 0 missing"), String(l)) }
         XCTAssertFalse(stageLines.first { $0.hasPrefix("stage 2 ") }?.contains(" 0 missing") ?? true, statusB.stdout)
         XCTAssertTrue(text("b/logs/report.out").contains("missing"), text("b/logs/report.out"))
-        XCTAssertNotEqual(try? read("bReports/results.json"), reference, "the report of the incomplete store equals the complete one")
+        XCTAssertNotEqual(try? read("bReports/results.json"), fakeReference, "the report of the incomplete store equals the complete one")
 
         // 3. The same command again (no delay) submits only the cancelled shard and completes the plan.
         let again = try run(submitB, env: ["REPRO_FAKE_TRIAL_DELAY": "0"])
@@ -147,9 +156,9 @@ final class SlurmEndToEndTests: XCTestCase {
         XCTAssertTrue(bScript.contains("--job-name=repro-s2 --array=\(taskID) "), bScript)
         try waitForQueue("resubmission")
         XCTAssertTrue(text("b/logs/report.out").contains("0 missing, 0 failed"), text("b/logs/report.out"))
-        XCTAssertEqual(try read("bReports/results.json"), reference,
+        XCTAssertEqual(try read("bReports/results.json"), fakeReference,
                        "after resubmission results.json differs from the single-process run; report log:\n\(text("b/logs/report.out"))")
-        let statusB2 = try run(["cluster", "status", "--backend", backend, "--store", "b"])
+        let statusB2 = try run(["cluster", "status", "--backend", cancelBackend, "--store", "b"])
         XCTAssertTrue(statusB2.stdout.hasSuffix("complete\n"), statusB2.stdout)
     }
 }

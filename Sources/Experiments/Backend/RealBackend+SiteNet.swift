@@ -137,19 +137,23 @@ extension RealBackend {
 
     /// A DIM model from an artifact's weights (refuses another architecture).
     static func dimModel(_ a: ModelArtifact) throws -> DIMModel {
-        let archive = try ParameterArchive.decode([UInt8](a.weights), path: "DIM model artifact")
-        try archive.check(fingerprint: DIMModel.fingerprint, path: "DIM model artifact")
         let m = DIMModel(seed: SeedPath("load"))
-        try archive.load(into: m.parameters, path: "DIM model artifact")
+        try load(a, fingerprint: DIMModel.fingerprint, into: m.parameters, what: "DIM model artifact")
         return m
     }
 
     /// A supervised model from an artifact's weights (refuses another architecture).
     static func supervisedModel(_ a: ModelArtifact) throws -> SupervisedModel {
-        let archive = try ParameterArchive.decode([UInt8](a.weights), path: "donor model artifact")
-        try archive.check(fingerprint: SupervisedModel.fingerprint, path: "donor model artifact")
         let m = SupervisedModel(seed: SeedPath("load"))
-        try archive.load(into: m.parameters, path: "donor model artifact")
+        try load(a, fingerprint: SupervisedModel.fingerprint, into: m.parameters, what: "donor model artifact")
         return m
+    }
+
+    /// Decodes an artifact's ``ParameterArchive``, checks its architecture fingerprint and copies
+    /// its tensors into `parameters`; errors name `what`.
+    private static func load(_ a: ModelArtifact, fingerprint: String, into parameters: [Parameter], what: String) throws {
+        let archive = try ParameterArchive.decode([UInt8](a.weights), path: what)
+        try archive.check(fingerprint: fingerprint, path: what)
+        try archive.load(into: parameters, path: what)
     }
 }
