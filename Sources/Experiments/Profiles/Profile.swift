@@ -107,10 +107,10 @@ extension Profile {
     /// The embedded dataset, full trial counts and every figure, budgets cut to fit about 45 minutes
     /// on 2 cores (measured stage costs are in Reproduce.md).
     public static let `default`: Profile = {
-        var supervised = authorsBudget(epochs: 60, patience: 15, lr: 1e-3, sites: 400, small: 400)
-        supervised.crystalBudget = 4000
+        var supervised = authorsBudget(epochs: 80, patience: 20, lr: 1e-3, sites: 400, small: 400)
+        supervised.crystalBudget = 6000
         var long = supervised
-        long.maxEpochs = 160; long.patience = nil; long.crystalBudget = nil
+        long.maxEpochs = 240; long.patience = nil; long.crystalBudget = nil
         return Profile(
         name: "default",
         description: "Every figure and claim on the embedded mp-offline-7k dataset (7,211 real MP structures with both labels, 80/20 split fixed by seed), with the authors' trial counts and training budgets cut to fit well under an hour on a 2-core machine.",
@@ -120,7 +120,7 @@ extension Profile {
         labelCounts: ExperimentCatalogue.paperLabelCounts,
         siteNetTrials: ExperimentCatalogue.siteNetTrials,
         regressorTrials: ExperimentCatalogue.regressorTrials,
-        dim: authorsBudget(epochs: 12, patience: 4, lr: 1e-3),
+        dim: authorsBudget(epochs: 30, patience: 8, lr: 1e-3),
         donor: authorsBudget(epochs: 10, patience: 3, lr: 1e-3, checkpoint: "best"),
         supervised: supervised,
         regressor: sklearnMLP,
@@ -129,9 +129,9 @@ extension Profile {
         departures: [
             "Uses the embedded mp-offline-7k set (7,211 MP structures; ~5.6k train / ~1.4k test after filtering and an 80/20 split fixed by seed) instead of Matbench mp_e_form (132,752) and mp_gap (106,113) fold 0.",
             "Both tasks share one structure set, so one DIM model per synthetic setting and one untrained encoder serve both tasks (the authors trained one per task dataset).",
-            "DIM pretraining stops at ≤ 12 epochs or 4 epochs without improvement of the validation DIM loss, at lr 1e-3, and keeps the epoch with the lowest validation DIM loss (no labels); the authors ran at lr 1e-4 until they judged the losses converged and selected the checkpoint by a supervised probe's validation MAE.",
+            "DIM pretraining stops at ≤ 30 epochs or 8 epochs without improvement of the validation DIM loss, at lr 1e-3, and keeps the epoch with the lowest validation DIM loss (no labels); the authors ran at lr 1e-4 until they judged the losses converged and selected the checkpoint by a supervised probe's validation MAE.",
             "Donor models (full-label supervised Site-Net of the other task) train ≤ 10 epochs at lr 1e-3 with patience 3 and keep the best validation checkpoint.",
-            "Fig 7 trials train at lr 1e-3 with 400-site batches at every label count (the authors: 1200 sites at 1000 labels) for at most 60 epochs and 4,000 crystal passes (with 95 % of the labels trained on: 60 epochs at 50 labels, 43 at 100, 17 at 250, 5 at 1000), stop after 15 epochs without a better validation MAE, and evaluate the last weights; the authors trained at lr 1e-4 without a stopping rule. The budget probe (fig 7, e_form, 100 labels, DIM init, first 6 trials) shows what the cut costs against 160 epochs.",
+            "Fig 7 trials train at lr 1e-3 with 400-site batches at every label count (the authors: 1200 sites at 1000 labels) for at most 80 epochs and 6,000 crystal passes (with 95 % of the labels trained on: 80 epochs at 50 labels, 64 at 100, 26 at 250, 7 at 1000), stop after 20 epochs without a better validation MAE, and evaluate the last weights; the authors trained at lr 1e-4 without a stopping rule. The budget probe (fig 7, e_form, 100 labels, DIM init, first 6 trials) shows what the cut costs against 240 epochs.",
             "t-SNE uses perplexity 100 on the ~1.4k test points (the authors: 1000 on ~21–26k points).",
             "Every random draw is seeded (the authors' initialisations and label subsets were unseeded).",
         ])

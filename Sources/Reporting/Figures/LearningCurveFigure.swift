@@ -22,6 +22,7 @@ enum LearningCurveFigure {
             ("Global DIM loss", \.globalDIM, true), ("Global KL", \.globalKL, false)]
         var panels: [Panel?] = []
         var baselineValues = Set<Double>()
+        var baselinesDiffer = false
         for (title, key, isDIM) in quantities {
             let series = curves.enumerated().map { i, c in
                 LineSeries(name: seriesName(c), x: c.points.map { Double($0.epoch) }, y: c.points.map { $0[keyPath: key] },
@@ -31,7 +32,14 @@ enum LearningCurveFigure {
             if isDIM {
                 let local = title.hasPrefix("Local")
                 for v in Set(curves.map { local ? $0.baselineLocal : $0.baselineGlobal }).sorted() where v.isFinite {
-                    refs.append(ReferenceLine(value: v, color: .red, dashed: true))
+                    // Name the runs this baseline belongs to when the runs' baselines differ
+                    // (the synthetic false samples change the local baseline: protocol §3.1).
+                    // When they differ, each baseline is drawn in its run's colour.
+                    let owners = curves.indices.filter { (local ? curves[$0].baselineLocal : curves[$0].baselineGlobal) == v }
+                    let distinct = Set(curves.map { local ? $0.baselineLocal : $0.baselineGlobal }).count > 1
+                    refs.append(ReferenceLine(value: v, color: distinct && owners.count == 1 ? Palette.color(owners[0]) : .red,
+                                              dashed: true))
+                    if distinct { baselinesDiffer = true }
                     baselineValues.insert(v)
                 }
             }
@@ -44,7 +52,8 @@ enum LearningCurveFigure {
         if !baselineValues.isEmpty {
             let text = baselineValues.count == 1 && abs(baselineValues.first! - 2 * log(2.0)) < 1e-9
                 ? "classifier that always scores 0 (2 ln 2)" : "classifier that always scores 0"
-            legend.append(LegendEntry(label: text, swatch: .line(.red, dashed: true)))
+            legend.append(LegendEntry(label: baselinesDiffer ? text + " (dashed, in the run's colour where runs differ)" : text,
+                                      swatch: .line(.red, dashed: true)))
         }
         return Figure(name: "fig6", title: "DIM pretraining: validation losses", rows: 2, columns: 2, panels: panels,
                       plotWidth: 230, plotHeight: 150, sharedLegend: legend)
@@ -54,9 +63,13 @@ enum LearningCurveFigure {
         let runs = curves.filter { !$0.points.isEmpty }.map {
             "\(seriesName($0)): \($0.points.count) epochs, kept epoch \($0.selectedEpoch) (\($0.stopReason))"
         }
+        let baselines = curves.filter { !$0.points.isEmpty }.map {
+            "\(seriesName($0)) local \(String(format: "%.3f", $0.baselineLocal)), global \(String(format: "%.3f", $0.baselineGlobal))"
+        }
         return "Validation losses of each DIM pretraining run per epoch: local and global DIM (Jensen–Shannon) losses "
-            + "and the KL terms of the learnt noise. Dashed red: the loss of a classifier that always scores 0, "
-            + "2 ln 2 ≈ 1.386 per DIM loss; a run learns when its DIM loss falls below it. "
-            + runs.joined(separator: "; ") + "."
+            + "and the KL terms of the learnt noise. Dashed red: the loss of a classifier that always scores 0, measured "
+            + "on the same validation crystals (2 ln 2 ≈ 1.386 for one true and one false term; the authors' weighting "
+            + "of the synthetic local false samples raises the local one): " + baselines.joined(separator: "; ")
+            + ". A run learns when its DIM loss falls below it. " + runs.joined(separator: "; ") + "."
     }
 }

@@ -1,0 +1,213 @@
+# Redraws fig12 from fig12.csv (columns: panel,kind,series,key,x,y,z).
+# Run in the folder holding the CSV:  gnuplot -e "outfile='fig12-gnuplot.png'" fig12.gnuplot
+# Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
+# paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
+if (!exists("outfile")) outfile = "fig12-gnuplot.png"
+set terminal pngcairo size 1353,731 font "DejaVu Sans,8" noenhanced
+set output outfile
+set datafile separator comma
+data = "fig12.csv"
+set multiplot layout 2,4 title "DIM without synthetic false samples"
+
+# panel (a)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(a) 50 labels"
+set xlabel "Formation energy"
+set ylabel "test MAE (eV/atom)"
+set xrange [0.5:6.5]
+set yrange [-0.7921993995392985:25.928508286308777]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "a" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+# panel (b)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(b) 100 labels"
+set xlabel ""
+set ylabel "test MAE (eV/atom)"
+set xrange [0.5:6.5]
+set yrange [0.3303404973286645:1.331187357624119]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "b" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+# panel (c)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(c) 250 labels"
+set xlabel ""
+set ylabel "test MAE (eV/atom)"
+set xrange [0.5:6.5]
+set yrange [0.3086373234915738:0.5621850692402623]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "c" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+# panel (d)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(d) 1000 labels"
+set xlabel ""
+set ylabel "test MAE (eV/atom)"
+set xrange [0.5:6.5]
+set yrange [0.26077456453381626:0.4246281790269335]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+# panel (e)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(e) 50 labels"
+set xlabel "Band gap"
+set ylabel "test MAE (eV)"
+set xrange [0.5:6.5]
+set yrange [-0.6478889743496857:31.535284466711584]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "e" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+# panel (f)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(f) 100 labels"
+set xlabel ""
+set ylabel "test MAE (eV)"
+set xrange [0.5:6.5]
+set yrange [0.6277783240994623:5.744709131912444]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "f" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+# panel (g)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(g) 250 labels"
+set xlabel ""
+set ylabel "test MAE (eV)"
+set xrange [0.5:6.5]
+set yrange [0.7031789005471647:1.327725145309987]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "g" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+# panel (h)
+unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
+set style fill transparent solid 0.25 border
+set key top right font ",7" opaque
+set title "(h) 1000 labels"
+set xlabel ""
+set ylabel "test MAE (eV)"
+set xrange [0.5:6.5]
+set yrange [0.6837046509936419:0.7845527498545135]
+set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
+set lmargin 12
+set style boxplot nooutliers range 1e30
+plot data using (1):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (2):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (3):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using (4):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with boxplot lc rgb "#7f7f7f" notitle, \
+     data using (5):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with boxplot lc rgb "#0072b2" notitle, \
+     data using (6):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with boxplot lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "linear · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "linear · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "linear · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "MLP · untrained") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#7f7f7f" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#0072b2" notitle, \
+     data using ($5 + 0.3 * (rand(0) - 0.5)):((strcol(1) eq "h" && strcol(2) eq "box" && strcol(3) eq "MLP · DIM no-synth") ? $6 : 1/0) with points pt 7 ps 0.35 lc rgb "#d55e00" notitle
+
+unset multiplot
+set output
