@@ -17,7 +17,7 @@ set title "(a) 50 labels"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [-0.7921993995392985:25.928508286308777]
+set yrange [-0.381018372523231:16.99337752645376]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -42,7 +42,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3303404973286645:1.331187357624119]
+set yrange [0.3140617097771208:1.2535615299904375]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -67,7 +67,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3086373234915738:0.5621850692402623]
+set yrange [0.30248703939978466:0.5768093158633667]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -92,7 +92,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.26077456453381626:0.4246281790269335]
+set yrange [0.2556667980439724:0.4713985557977047]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -117,7 +117,7 @@ set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [-0.6478889743496857:31.535284466711584]
+set yrange [-0.4245071184944248:27.575740613557663]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -142,7 +142,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.6277783240994623:5.744709131912444]
+set yrange [0.5724911000090243:5.747341856869132]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -167,7 +167,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.7031789005471647:1.327725145309987]
+set yrange [0.7236063165185332:1.3267524112161122]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -192,7 +192,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.6837046509936419:0.7845527498545135]
+set yrange [0.6813752616532932:0.8334699260018368]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

@@ -3,7 +3,7 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig6-gnuplot.png"
-set terminal pngcairo size 920,761 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 904,784 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig6.csv"
@@ -15,11 +15,11 @@ set style fill solid 1.0 noborder
 set key top right font ",7" opaque
 set title "(a) Local DIM loss"
 set xlabel "epoch"; set ylabel "validation DIM loss (nats)"
-set xrange [0.44999999999999996:12.55]; set yrange [0.7142132000148447:2.151764333603463]
+set xrange [-0.4500000000000002:31.45]; set yrange [0.5351680056274087:2.1602902952409604]
 plot data using ((strcol(1) eq "a" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" title "dim-synthetic (e_form+gap)", \
      data using ((strcol(1) eq "a" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" title "dim-nosynthetic (e_form+gap)", \
-     1.3862943722824157 with lines dt 2 lw 1.2 lc rgb "#d62728" notitle, \
-     2.086421100258526 with lines dt 2 lw 1.2 lc rgb "#d62728" notitle
+     1.3862943722824157 with lines dt 2 lw 1.2 lc rgb "#e69f00" notitle, \
+     2.086421100258526 with lines dt 2 lw 1.2 lc rgb "#0072b2" notitle
 
 # panel (b)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
@@ -27,7 +27,7 @@ set style fill solid 1.0 noborder
 set key off
 set title "(b) Local KL"
 set xlabel "epoch"; set ylabel "validation KL term"
-set xrange [0.44999999999999996:12.55]; set yrange [1.4527021825313569:1.648700378338496]
+set xrange [-0.4500000000000002:31.45]; set yrange [1.446249576409658:1.784205106894175]
 plot data using ((strcol(1) eq "b" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" notitle, \
      data using ((strcol(1) eq "b" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" notitle
 
@@ -37,7 +37,7 @@ set style fill solid 1.0 noborder
 set key off
 set title "(c) Global DIM loss"
 set xlabel "epoch"; set ylabel "validation DIM loss (nats)"
-set xrange [0.44999999999999996:12.55]; set yrange [0.25910651702853915:1.4399699727432882]
+set xrange [-0.4500000000000002:31.45]; set yrange [0.07091729399236915:1.4489313643164392]
 plot data using ((strcol(1) eq "c" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" notitle, \
      data using ((strcol(1) eq "c" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" notitle, \
      1.3862943611198906 with lines dt 2 lw 1.2 lc rgb "#d62728" notitle
@@ -48,7 +48,7 @@ set style fill solid 1.0 noborder
 set key off
 set title "(d) Global KL"
 set xlabel "epoch"; set ylabel "validation KL term"
-set xrange [0.44999999999999996:12.55]; set yrange [0.9928911924362183:1.6315687894821167]
+set xrange [-0.4500000000000002:31.45]; set yrange [0.9928911924362183:1.6315687894821167]
 plot data using ((strcol(1) eq "d" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" notitle, \
      data using ((strcol(1) eq "d" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" notitle
 

@@ -3,7 +3,7 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig7-gnuplot.png"
-set terminal pngcairo size 1342,617 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 1348,617 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig7.csv"
@@ -17,7 +17,7 @@ set title "(a) 50 labels"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.3739567279791828:0.6190212520046072]
+set yrange [0.3470309214936079:0.6924242846928086]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -37,7 +37,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.2915298129017246:0.558446680883192]
+set yrange [0.2986381112524358:0.5355999491372905]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -57,7 +57,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.28848444309958643:0.5239086426678611]
+set yrange [0.24453111912612707:0.5189326542768771]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -77,7 +77,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.17584965592417018:0.5198492255924262]
+set yrange [0.17878545899479217:0.4581973611093639]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -97,7 +97,7 @@ set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.7021954315440309:1.3008094353611934]
+set yrange [0.6718180510442662:1.4153719311240256]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -117,7 +117,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6820092345583847:0.8891793221638864]
+set yrange [0.6978234927504486:0.9318124044019528]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -137,7 +137,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6408092091827514:0.8094310460462395]
+set yrange [0.6412171693158748:0.8581325822726759]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -157,7 +157,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.5924111963025678:0.8371898776460791]
+set yrange [0.594017523647418:0.8034570034042242]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

@@ -17,7 +17,7 @@ set title "(a) 50 labels"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [-0.7921993995392985:25.928508286308777]
+set yrange [-0.036061666688353755:9.749286703921339]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -42,7 +42,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3303404973286645:1.331187357624119]
+set yrange [0.3140617097771208:1.2535615299904375]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -67,7 +67,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.29467293810636885:0.8554371623295659]
+set yrange [0.28920665150320113:0.8556974616916215]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -117,7 +117,7 @@ set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [-0.5940388427529234:31.532720174730787]
+set yrange [-0.4245071184944248:27.575740613557663]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -142,7 +142,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.6465919860819646:5.743813243246611]
+set yrange [0.5724911000090243:5.747341856869132]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -167,7 +167,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.6911378750824166:1.5805866800696968]
+set yrange [0.7115652910537852:1.5796139459758223]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

@@ -29,7 +29,7 @@ set title "(b) Formation energy · DIM encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-33.863129341530566:29.29778065569252]; set yrange [-31.142111581953525:26.003473653629268]
+set xrange [-29.206397775424797:30.265418327283022]; set yrange [-30.180607433221148:23.627226183514505]
 plot data using ((strcol(1) eq "b" && strcol(2) eq "point" && strcol(3) eq "other") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#b0b0b0" notitle, \
      data using ((strcol(1) eq "b" && strcol(2) eq "point" && strcol(3) eq "metal + halogen") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#d55e00" notitle
 
@@ -53,7 +53,7 @@ set title "(d) Band gap · DIM encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-33.863129341530566:29.29778065569252]; set yrange [-31.142111581953525:26.003473653629268]
+set xrange [-29.206397775424797:30.265418327283022]; set yrange [-30.180607433221148:23.627226183514505]
 plot data using ((strcol(1) eq "d" && strcol(2) eq "point" && strcol(3) eq "other") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#b0b0b0" notitle, \
      data using ((strcol(1) eq "d" && strcol(2) eq "point" && strcol(3) eq "metal + halogen") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#d55e00" notitle
 
