@@ -72,7 +72,7 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var jobs: Int
     /// Host description (CPU model, cores, OS).
     public var machine: String
-    /// Wall time per stage, in plan order.
+    /// Compute time per stage (seconds summed over its work items), in plan order.
     public var stageSeconds: [StageTiming]
     public init(toolVersion: String, gitCommit: String, dataChecksum: String, seedRoot: String, blasCore: String,
                 blasThreadsPerTrial: Int, jobs: Int, machine: String, stageSeconds: [StageTiming]) {

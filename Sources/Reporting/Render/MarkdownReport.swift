@@ -208,8 +208,9 @@ struct MarkdownReport {
             ["BLAS threads per trial", "\(p.blasThreadsPerTrial)"], ["trials side by side", "\(p.jobs)"], ["machine", p.machine],
             ["analysis", "bootstrap \(analysis.settings.bootstrapResamples) resamples, α = \(analysis.settings.alpha), k = \(analysis.settings.neighbours)"],
         ])
-        s += "### Wall time per stage\n\n"
-        s += table(["stage", "seconds", "trials computed", "trials reused"],
+        s += "### Compute time per stage\n\n"
+        s += "Seconds of computation summed over the stage's work items (items run side by side, so a stage's wall time is shorter); reused items cost nothing.\n\n"
+        s += table(["stage", "compute seconds", "items computed", "items reused"],
                      p.stageSeconds.map { [$0.stage, String(format: "%.1f", $0.seconds), "\($0.computed)", "\($0.reused)"] })
         return s
     }
