@@ -36,10 +36,10 @@ struct Embed: ParsableCommand {
         } catch let e as CheckpointError { throw CLIFailure(e.description) }
         var crystals: [SiteNetCrystal] = []
         for f in files {
-            do {
-                let s = try StructureReader.read(url: URL(fileURLWithPath: f))
-                crystals.append(try SiteNetFeaturizer.featurize(s, id: f))
-            } catch { throw CLIFailure("\(f): \(error)") }
+            let s: Structure
+            // A read error already names the file and line.
+            do { s = try StructureReader.read(url: URL(fileURLWithPath: f)) } catch { throw CLIFailure("\(error)") }
+            do { crystals.append(try SiteNetFeaturizer.featurize(s, id: f)) } catch { throw CLIFailure("\(f): \(error)") }
         }
         let vectors = embedder(crystals)
         var csv = "file," + (0..<64).map { "g\($0)" }.joined(separator: ",") + "\n"

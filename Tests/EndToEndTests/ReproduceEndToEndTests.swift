@@ -42,6 +42,19 @@ final class ReproduceEndToEndTests: XCTestCase {
         let out = try repro(["check", "--baseline", a.appendingPathComponent("Reports/results.json").path,
                              "--results", b.appendingPathComponent("Reports/results.json").path], cwd: a)
         XCTAssertTrue(out.stdout.contains("check passed"), out.stdout)
+
+        // The trained encoders are exported as checkpoints, identical across the two runs, and
+        // work as a featuriser on a user's own file.
+        for stem in ["dim-synthetic", "dim-nosynthetic"] {
+            let ckpt = "Reports/models/\(stem).ckpt"
+            XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent(ckpt)), try Data(contentsOf: b.appendingPathComponent(ckpt)))
+        }
+        let poscar = "NaCl\n1.0\n0 2.82 2.82\n2.82 0 2.82\n2.82 2.82 0\nNa Cl\n1 1\nDirect\n0 0 0\n0.5 0.5 0.5\n"
+        try poscar.write(to: a.appendingPathComponent("NaCl.vasp"), atomically: true, encoding: .utf8)
+        try repro(["embed", "--model", "Reports/models/dim-synthetic.ckpt", "NaCl.vasp", "--out", "v.csv"], cwd: a)
+        let rows = try String(contentsOf: a.appendingPathComponent("v.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows.last?.split(separator: ",").count, 65, "file name + 64 vector components")
     }
 
     /// A fresh smoke run stays within tolerance of the committed smoke baseline

@@ -1,7 +1,8 @@
 import Foundation
 import Reporting
 
-/// Writes the report of a store: `results.json` (deterministic: no timings), `timings.json`
+/// Writes the report of a store: `results.json` (deterministic: no timings), `models/*.ckpt` (the
+/// trained DIM encoders), `timings.json`
 /// (machine-dependent stage times), `missing.txt` (what the store lacks), the figures
 /// (``Reporting/PaperFigures``) and the report (``Reporting/ReportWriter``, which receives the
 /// document *with* timings so it can say what each stage cost).
@@ -35,6 +36,15 @@ public enum ReportOutput {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         try ResultStore.atomicWrite(try enc.encode(timed.document.provenance), to: reports.appendingPathComponent("timings.json"))
+        // The trained encoders, as checkpoints a user can embed their own structures with
+        // (`repro embed --model Reports/models/dim-synthetic.ckpt FILES…`).
+        if !timed.encoders.isEmpty {
+            let models = reports.appendingPathComponent("models")
+            try fm.createDirectory(at: models, withIntermediateDirectories: true)
+            for (stem, weights) in timed.encoders.sorted(by: { $0.key < $1.key }) {
+                try ResultStore.atomicWrite(weights, to: models.appendingPathComponent(stem + ".ckpt"))
+            }
+        }
         var lines = ["# Plan items without a result in the store (\(deterministic.missing.count)) and failures (\(deterministic.failed.count))"]
         lines += deterministic.missing.map { "missing \($0)" }
         lines += deterministic.failed.map { "failed \($0.item): \($0.message)" }

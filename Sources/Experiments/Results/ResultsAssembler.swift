@@ -11,6 +11,10 @@ public struct AssembledResults: Sendable {
     public var failed: [FailureNote]
     /// Per stage: summed compute seconds recorded in the store's timings.
     public var stageSeconds: [Int: Double]
+    /// The trained DIM encoders by file stem (`dim-synthetic`, `dim-nosynthetic`, with the
+    /// structure set appended when a profile has several): ``Learning/ParameterArchive`` bytes,
+    /// the checkpoint format `repro embed --model` reads.
+    public var encoders: [String: Data] = [:]
 }
 
 /// Facts about the run that are not in the store (they go into the provenance block).
@@ -121,10 +125,15 @@ public enum ResultsAssembler {
                 shortValues: probeShort, longValues: probeLong))
         }
 
-        // Fig 6.
+        // Fig 6, and the encoders themselves.
         var curves: [LearningCurve] = []
+        var encoders: [String: Data] = [:]
         for set in profile.structureSets {
             for synthetic in [true, false] {
+                if case let .model(m)? = outputs[TrialPlanIDs.dim(set, synthetic)] {
+                    let stem = "dim-" + (synthetic ? "synthetic" : "nosynthetic") + (profile.structureSets.count > 1 ? "-\(set)" : "")
+                    encoders[stem] = m.weights
+                }
                 if case let .model(m)? = outputs[TrialPlanIDs.dim(set, synthetic)], var c = m.learningCurve {
                     if let d = dataset { c.tasks = d.tasks.filter { $0.structureSet == set }.map(\.task.rawValue).sorted() }
                     curves.append(c)
@@ -173,7 +182,7 @@ public enum ResultsAssembler {
                                   learningCurves: curves, trials: trials, tsneMaps: maps, budgetComparisons: budget)
         let order = Dictionary(uniqueKeysWithValues: plan.items.enumerated().map { ($1.id, $0) })
         let failed = failures.map { FailureNote(item: $0.key, message: $0.value) }.sorted { order[$0.item]! < order[$1.item]! }
-        return AssembledResults(document: doc, missing: missing, failed: failed, stageSeconds: seconds)
+        return AssembledResults(document: doc, missing: missing, failed: failed, stageSeconds: seconds, encoders: encoders)
     }
 
     static func record(_ e: String, _ task: PropertyTask, _ n: Int, _ arm: String, _ k: Int,
