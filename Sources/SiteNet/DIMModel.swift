@@ -33,7 +33,7 @@ public struct DIMLosses: Sendable, Equatable, Codable {
 /// but never use (probes, priors, composition decoder, duplicate featurisations) are not built.
 ///
 /// A model belongs to one thread at a time; distinct models share nothing.
-public final class DIMModel: @unchecked Sendable {
+public final class DIMModel: CheckpointedModel, @unchecked Sendable {
     /// Architecture fingerprint written to and required from checkpoints.
     public static let fingerprint = "SiteNetDIM/v1 site9 inter1 embed64 attn[64] heads1 bottleneck32 localdot[64]128 prepool[64,128] mean postpool[64,64] globaldot[64]128"
 
@@ -73,30 +73,6 @@ public final class DIMModel: @unchecked Sendable {
         return (0..<s.rows).map { Array(s.data[($0 * 32)..<($0 * 32 + 32)]) }
     }
 
-    /// Writes a checkpoint (format: ``Learning/ParameterArchive``) with free-text `metadata`.
-    public func save(to url: URL, metadata: String = "{}") throws {
-        try ParameterArchive(fingerprint: DIMModel.fingerprint, metadata: metadata, parameters: parameters).write(to: url)
-    }
-
-    /// Loads a checkpoint written by ``save(to:metadata:)``; refuses other architectures, truncated
-    /// or corrupted files with a ``Learning/CheckpointError``.
-    public static func load(from url: URL) throws -> DIMModel {
-        let a = try ParameterArchive.read(from: url)
-        try a.check(fingerprint: fingerprint, path: url.path)
-        let m = DIMModel(seed: SeedPath("load"))
-        try a.load(into: m.parameters, path: url.path)
-        return m
-    }
-
-    /// A copy of the current parameter values.
-    public func snapshot() -> ParameterSnapshot { ParameterSnapshot(parameters) }
-
-    /// A new model holding `snapshot`'s values.
-    public static func from(_ snapshot: ParameterSnapshot) -> DIMModel {
-        let m = DIMModel(seed: SeedPath("snapshot"))
-        snapshot.restore(into: m.parameters)
-        return m
-    }
 
     /// One DIM step on a batch (the authors' `training_step`): local forward/backward and update,
     /// then the engineered false locals with the updated local weights, then the global

@@ -6,7 +6,7 @@ import Randomness
 /// The supervised Site-Net used for transfer (protocol §3.4): the DIM encoder without noise
 /// (local inference → global inference → g, 64-d) followed by `last_layer`
 /// ŷ = W₂ mish(W₁ g + b₁) + b₂ (64 → 64 → 1).
-public final class SupervisedModel: @unchecked Sendable {
+public final class SupervisedModel: CheckpointedModel, @unchecked Sendable {
     /// Architecture fingerprint written to and required from checkpoints.
     public static let fingerprint = "SiteNetSupervised/v1 site9 inter1 embed64 attn[64] heads1 bottleneck32 prepool[64,128] mean postpool[64,64] head[64]1"
 
@@ -104,27 +104,4 @@ public final class SupervisedModel: @unchecked Sendable {
         return mse / Double(C)
     }
 
-    /// Writes a checkpoint (``Learning/ParameterArchive``).
-    public func save(to url: URL, metadata: String = "{}") throws {
-        try ParameterArchive(fingerprint: SupervisedModel.fingerprint, metadata: metadata, parameters: parameters).write(to: url)
-    }
-
-    /// Loads a checkpoint written by ``save(to:metadata:)``; refuses other architectures, truncated or corrupted files.
-    public static func load(from url: URL) throws -> SupervisedModel {
-        let a = try ParameterArchive.read(from: url)
-        try a.check(fingerprint: fingerprint, path: url.path)
-        let m = SupervisedModel(seed: SeedPath("load"))
-        try a.load(into: m.parameters, path: url.path)
-        return m
-    }
-
-    /// A copy of the current parameter values.
-    public func snapshot() -> ParameterSnapshot { ParameterSnapshot(parameters) }
-
-    /// A new model holding `snapshot`'s values.
-    public static func from(_ snapshot: ParameterSnapshot) -> SupervisedModel {
-        let m = SupervisedModel(seed: SeedPath("snapshot"))
-        snapshot.restore(into: m.parameters)
-        return m
-    }
 }

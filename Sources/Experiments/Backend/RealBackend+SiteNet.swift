@@ -137,23 +137,12 @@ extension RealBackend {
 
     /// A DIM model from an artifact's weights (refuses another architecture).
     static func dimModel(_ a: ModelArtifact) throws -> DIMModel {
-        let m = DIMModel(seed: SeedPath("load"))
-        try load(a, fingerprint: DIMModel.fingerprint, into: m.parameters, what: "DIM model artifact")
-        return m
+        try DIMModel.load(ParameterArchive.decode([UInt8](a.weights), path: "DIM model artifact"), path: "DIM model artifact")
     }
 
     /// A supervised model from an artifact's weights (refuses another architecture).
     static func supervisedModel(_ a: ModelArtifact) throws -> SupervisedModel {
-        let m = SupervisedModel(seed: SeedPath("load"))
-        try load(a, fingerprint: SupervisedModel.fingerprint, into: m.parameters, what: "donor model artifact")
-        return m
-    }
-
-    /// Decodes an artifact's ``ParameterArchive``, checks its architecture fingerprint and copies
-    /// its tensors into `parameters`; errors name `what`.
-    private static func load(_ a: ModelArtifact, fingerprint: String, into parameters: [Parameter], what: String) throws {
-        let archive = try ParameterArchive.decode([UInt8](a.weights), path: what)
-        try archive.check(fingerprint: fingerprint, path: what)
-        try archive.load(into: parameters, path: what)
+        try SupervisedModel.load(ParameterArchive.decode([UInt8](a.weights), path: "donor model artifact"),
+                                 path: "donor model artifact")
     }
 }
