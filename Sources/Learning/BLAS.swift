@@ -53,3 +53,10 @@ public enum BLAS {
     /// The OpenBLAS kernel in use (e.g. "Zen", "Haswell"), for the run record.
     public static var coreName: String { String(cString: openblas_get_corename()) }
 }
+
+extension BLAS {
+    /// The kernel in use and where it came from, e.g. `Haswell (pinned by the portable kernel policy)`.
+    public static var kernelDescription: String {
+        "\(coreName) (\(BLASKernelPolicy.currentSource().phrase))"
+    }
+}

@@ -19,6 +19,7 @@ struct BenchRegressors: ParsableCommand {
         MLPRegressor(hidden_layer_sizes=[64], max_iter=5000), a different seed per fit.
         """)
 
+    @OptionGroup var blasOptions: BLASOptions
     @Option(help: "MLP fits per problem.") var fits = 100
     @Option(help: "Least-squares fits per problem.") var linearFits = 100
     @Option(help: "Problems to run (comma-separated): embedding-64, xrd-128, ofm-1521.")

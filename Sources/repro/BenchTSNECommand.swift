@@ -16,6 +16,7 @@ struct BenchTSNE: ParsableCommand {
         (20 Gaussian clusters, centres ~ N(0, 4²), std ~ U(0.5, 2)) from a fixed seed.
         """)
 
+    @OptionGroup var blasOptions: BLASOptions
     @Option(help: "Folder with clustered_<n>x64.csv (from bench_sklearn.py).") var data: String?
     @Option(help: "scikit-learn timings measured on this machine (JSON from bench_sklearn.py).")
     var sklearn: String = "Scripts/fixtures/tsne/sklearn_bench.json"

@@ -19,6 +19,7 @@ import Randomness
 ///   3 no-grad forwards + 125,184·R (local head) + 286,720·R + 172,032·C (global part).
 struct BenchTrain: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train", abstract: "Crystals per second and GFLOP/s of DIM and supervised training steps.")
+    @OptionGroup var blasOptions: BLASOptions
     @Option(parsing: .upToNextOption, help: "BLAS thread counts to measure.")
     var threads: [Int] = [1, 2]
     @Option(help: "Timed DIM batches (1200-site budget).")

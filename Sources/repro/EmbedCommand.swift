@@ -19,6 +19,7 @@ struct Embed: ParsableCommand {
     var model: String
     @Argument(help: "Structure files.")
     var files: [String]
+    @OptionGroup var blasOptions: BLASOptions
     @Option(help: "Output CSV file.")
     var out: String
 

@@ -51,6 +51,7 @@ struct ProfileOptions: ParsableArguments {
     @Option(name: .customLong("matbench-gap"), help: "For --profile paper: matbench_mp_gap.json(.gz).") var matbenchGap: String?
     @Option(help: ArgumentHelp("Computation backend: 'real' (the SiteNet, Regressors, TSNE modules) or 'fake' (a fast synthetic stand-in for testing the pipeline; its numbers mean nothing).", visibility: .hidden))
     var backend = "real"
+    @OptionGroup var blasOptions: BLASOptions
 
     /// The named profile; without `--profile`, the only profile a store holds results for (when
     /// `store` is given and holds exactly one), else `default`.
@@ -128,7 +129,7 @@ enum RunSupport {
         defer { source.cancel(); signal(SIGINT, SIG_DFL) }
         let progress = ConsoleProgress(quiet: quiet && !dryRun)
         if !quiet {
-            FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s), OpenBLAS \(BLASThreads.coreName) with 1 thread per job\(shard.map { ", shard \($0)" } ?? "")\(stage.map { ", stage \($0)" } ?? "")\n".utf8))
+            FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s)\(shard.map { ", shard \($0)" } ?? "")\(stage.map { ", stage \($0)" } ?? "")\n\(BLASOptions.describe(threads: 1))\n".utf8))
         }
         do {
             return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed, dryRun: dryRun),

@@ -18,6 +18,7 @@ struct TSNECommand: ParsableCommand {
         """)
 
     @Argument(help: "CSV of numbers, one point per row.") var input: String
+    @OptionGroup var blasOptions: BLASOptions
     @Option(help: "Perplexity (sklearn default 30; the authors used 1000).") var perplexity: Double = 30
     @Option(help: "Seed (any string); with PCA initialisation the result does not depend on it.") var seed: String = "0"
     @Option(help: "Output CSV of 2-D rows.") var out: String

@@ -15,6 +15,7 @@ struct Train: ParsableCommand {
 
 /// Options shared by both training commands.
 struct TrainingOptions: ParsableArguments {
+    @OptionGroup var blasOptions: BLASOptions
     @Option(help: "Dataset: 'embedded' (the 7k MP subset) or a JSON-lines(.gz) file in the embedded format.")
     var dataset = "embedded"
     @Option(help: "Seed (integer); every random draw derives from it.")

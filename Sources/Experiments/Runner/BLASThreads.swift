@@ -1,18 +1,20 @@
-import CBLAS
+import Learning
 
-/// OpenBLAS thread control. Results of a BLAS call depend on its thread count, so the runner
-/// fixes it (one thread per job, trials side by side) and records it with the core name.
+/// OpenBLAS thread control for the runner. Results of a BLAS call depend on its thread count and
+/// on the kernel family, so the runner fixes the count (one thread per job, trials side by side)
+/// and records both; the kernel is fixed per process by the launcher's policy
+/// (``BLASKernelPolicy``).
 public enum BLASThreads {
     /// Sets OpenBLAS's thread count (process-wide) and returns it.
     @discardableResult
     public static func set(_ n: Int) -> Int {
-        openblas_set_num_threads(Int32(n))
-        return Int(openblas_get_num_threads())
+        BLAS.setThreads(n)
+        return BLAS.threads
     }
 
-    /// `openblas_get_corename()`, e.g. `Haswell`.
-    public static var coreName: String {
-        guard let p = openblas_get_corename() else { return "unknown" }
-        return String(cString: p)
-    }
+    /// `openblas_get_corename()`, e.g. `Haswell`: the kernel family, part of every store key.
+    public static var coreName: String { BLAS.coreName }
+
+    /// The kernel and where it came from, for the run record.
+    public static var kernelDescription: String { BLAS.kernelDescription }
 }

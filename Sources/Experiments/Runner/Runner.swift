@@ -90,6 +90,7 @@ public final class Runner: @unchecked Sendable {
             for i in item.inputs { inputs[i] = keys[i]! }
             let m = KeyMaterial(frameworkVersion: FrameworkVersion.current, codeVersion: backend.codeVersion,
                                 dataChecksum: checksum, profile: plan.profile.name,
+                                blasKernel: BLASThreads.coreName, blasThreads: 1,
                                 kind: item.kind, seeds: Seeds.base(for: item.kind, root: plan.profile.seedRoot),
                                 settings: ItemSettings.of(item.kind, profile: plan.profile), inputs: inputs)
             out[item.id] = m

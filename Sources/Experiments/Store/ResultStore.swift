@@ -148,6 +148,9 @@ extension KeyMaterial {
         if frameworkVersion != old.frameworkVersion { d.append("framework version \(old.frameworkVersion) → \(frameworkVersion)") }
         if codeVersion != old.codeVersion { d.append("code version \(old.codeVersion) → \(codeVersion)") }
         if dataChecksum != old.dataChecksum { d.append("data checksum changed") }
+        if blasKernel != old.blasKernel || blasThreads != old.blasThreads {
+            d.append("OpenBLAS kernel \(old.blasKernel ?? "unrecorded") × \(old.blasThreads.map(String.init) ?? "?") → \(blasKernel ?? "unrecorded") × \(blasThreads.map(String.init) ?? "?")")
+        }
         if seeds != old.seeds { d.append("seeds changed") }
         if settings != old.settings { d.append("settings changed") }
         if inputs != old.inputs {
