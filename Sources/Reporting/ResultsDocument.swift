@@ -20,13 +20,15 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
     public var tsneMaps: [TSNEMap]
     /// The same arm run with a shorter and a longer budget, to show what a budget cut costs.
     public var budgetComparisons: [BudgetComparison]
+    /// How each DIM model and donor stopped (nil in documents written before it existed).
+    public var trainingRuns: [TrainingRunRecord]?
 
     public init(profile: ProfileSummary, provenance: Provenance, dataset: DatasetSummary,
                 learningCurves: [LearningCurve] = [], trials: [TrialRecord] = [], tsneMaps: [TSNEMap] = [],
-                budgetComparisons: [BudgetComparison] = []) {
+                budgetComparisons: [BudgetComparison] = [], trainingRuns: [TrainingRunRecord]? = nil) {
         self.profile = profile; self.provenance = provenance; self.dataset = dataset
         self.learningCurves = learningCurves; self.trials = trials; self.tsneMaps = tsneMaps
-        self.budgetComparisons = budgetComparisons
+        self.budgetComparisons = budgetComparisons; self.trainingRuns = trainingRuns
     }
 
     /// Deterministic JSON (sorted keys, pretty-printed).
@@ -44,7 +46,7 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
 
 /// The profile that was run.
 public struct ProfileSummary: Codable, Equatable, Sendable {
-    /// `smoke`, `default` or `paper`.
+    /// `smoke`, `quick`, `default` or `paper`.
     public var name: String
     /// One paragraph for the report.
     public var description: String
@@ -52,8 +54,12 @@ public struct ProfileSummary: Codable, Equatable, Sendable {
     public var departures: [String]
     /// Key settings (epochs, patience, learning rate, trials per box, …) as text for a table.
     public var settings: [String: String]
-    public init(name: String, description: String, departures: [String], settings: [String: String]) {
+    /// True for a preview profile whose training is cut below convergence: the report says its
+    /// verdicts do not test the paper (nil in documents written before it existed).
+    public var isPreview: Bool?
+    public init(name: String, description: String, departures: [String], settings: [String: String], isPreview: Bool? = nil) {
         self.name = name; self.description = description; self.departures = departures; self.settings = settings
+        self.isPreview = isPreview
     }
 }
 

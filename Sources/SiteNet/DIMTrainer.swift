@@ -37,6 +37,12 @@ public struct DIMConfig: Sendable, Codable, Equatable {
     public var beta: Float
     /// Which epoch's weights ``DIMRun/model`` holds.
     public var selection: DIMSelection
+    /// A longer rule watched in the same run (the budget probe): training goes on until it fires
+    /// too, and ``DIMRun/probe`` holds its result.
+    public var probeRule: StoppingRule? = nil
+
+    /// The main stopping rule.
+    public var rule: StoppingRule { StoppingRule(maxEpochs: maxEpochs, patience: patience, minImprovement: minImprovement) }
 
     /// A configuration; every argument defaults to the authors' value.
     public init(optimizer: AdamConfig = AdamConfig(), siteBudget: Int = 1200, validationFraction: Double = 0.05,
@@ -62,18 +68,34 @@ public struct DIMCurvePoint: Sendable, Codable, Equatable {
     public var seconds: Double
 }
 
+/// Where one stopping rule ended DIM pretraining.
+public struct DIMStop: Sendable {
+    /// The selected model (``DIMConfig/selection``) under this rule.
+    public var model: DIMModel
+    /// The epoch whose weights ``model`` holds.
+    public var selectedEpoch: Int
+    /// Epochs trained when the rule fired.
+    public var epochs: Int
+    /// Why: patience (the rule) or the ceiling.
+    public var reason: StopReason
+}
+
 /// The result of DIM pretraining.
 public struct DIMRun: Sendable {
     /// The selected model (``DIMConfig/selection``).
     public var model: DIMModel
     /// The model after the last epoch.
     public var lastModel: DIMModel
-    /// One point per epoch.
+    /// One point per epoch, up to the main rule's stop (``probe``'s extra epochs are in ``probeCurve``).
     public var curve: [DIMCurvePoint]
     /// The epoch whose weights ``model`` holds.
     public var selectedEpoch: Int
     /// Why training ended.
     public var stopReason: StopReason
+    /// The result under ``DIMConfig/probeRule`` (nil without one).
+    public var probe: DIMStop? = nil
+    /// Every epoch of the run, including those after the main rule's stop.
+    public var probeCurve: [DIMCurvePoint] = []
     /// Crystals used for training and validation.
     public var trainCount: Int, validationCount: Int
     /// Indices (into the input crystals) of the validation split, in split order.
@@ -121,9 +143,10 @@ public enum DIMTrainer {
         let valBatches = val.isEmpty ? [] : SiteBudgetSampler.batches(primSizes: val.map(\.primSize), budget: config.siteBudget,
                                                                         rng: &valRng0, minimumCrystals: 2).map { SiteNetBatch($0.map { val[$0] }) }
         var curve: [DIMCurvePoint] = []
-        var best = Double.infinity, bestEpoch = 0, bestSnap: ParameterSnapshot? = nil, since = 0
-        var stop = StopReason.maxEpochs
-        for epoch in 1...max(config.maxEpochs, 1) {
+        var tracker = StoppingTracker([config.rule] + (config.probeRule.map { [$0] } ?? []))
+        var bestSnap: ParameterSnapshot? = nil
+        var stops: [(stop: DIMStop, last: DIMModel)?] = Array(repeating: nil, count: tracker.rules.count)
+        for epoch in 1...tracker.ceiling {
             let t0 = Date()
             var rng = seed.appending("epoch", String(epoch)).stream()
             let batches = SiteBudgetSampler.batches(primSizes: train.map(\.primSize), budget: config.siteBudget, rng: &rng, minimumCrystals: 2)
@@ -142,19 +165,22 @@ public enum DIMTrainer {
             curve.append(point)
             progress?(point)
             let crit = vLoss.map { $0.localDIM + $0.globalDIM } ?? (trainMean.localDIM + trainMean.globalDIM)
-            if crit < best - config.minImprovement {
-                best = crit; bestEpoch = epoch; since = 0
-                if config.selection == .validationDIMLoss { bestSnap = model.snapshot() }
-            } else {
-                since += 1
-                if let p = config.patience, since >= p { stop = .patience; break }
+            let (improved, fired) = tracker.record(epoch: epoch, criterion: crit)
+            if improved, config.selection == .validationDIMLoss { bestSnap = model.snapshot() }
+            for i in fired {
+                let s = tracker.stops[i]!
+                // Copies: training may go on under a longer rule.
+                let last = DIMModel.from(model.snapshot())
+                let useBest = config.selection == .validationDIMLoss && bestSnap != nil
+                stops[i] = (DIMStop(model: useBest ? DIMModel.from(bestSnap!) : last, selectedEpoch: useBest ? s.bestEpoch : epoch,
+                                    epochs: epoch, reason: s.reason), last)
             }
+            if tracker.finished { break }
         }
-        let last = model
-        let selected: DIMModel, selectedEpoch: Int
-        if config.selection == .validationDIMLoss, let s = bestSnap { selected = DIMModel.from(s); selectedEpoch = bestEpoch }
-        else { selected = last; selectedEpoch = curve.count }
-        return DIMRun(model: selected, lastModel: last, curve: curve, selectedEpoch: selectedEpoch, stopReason: stop,
+        let main = stops[0]!
+        return DIMRun(model: main.stop.model, lastModel: main.last, curve: Array(curve.prefix(main.stop.epochs)),
+                      selectedEpoch: main.stop.selectedEpoch, stopReason: main.stop.reason,
+                      probe: stops.count > 1 ? stops[1]!.stop : nil, probeCurve: curve,
                       trainCount: train.count, validationCount: val.count, validationIndices: valIdx)
     }
 

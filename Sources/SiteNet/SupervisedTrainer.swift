@@ -34,13 +34,33 @@ public struct SupervisedConfig: Sendable, Codable, Equatable {
     public var maxEpochs: Int
     /// Stop after this many epochs without a lower validation MAE (nil: run all epochs, as the authors).
     public var patience: Int?
+    /// A longer rule watched in the same run (the budget probe): training goes on until it fires too,
+    /// and ``SupervisedRun/probe`` holds its result. Must not end before the main rule.
+    public var probeRule: StoppingRule?
 
     /// A configuration; defaults are the authors' settings for ≤ 250 labels and a 300-epoch budget.
     public init(optimizer: AdamConfig = AdamConfig(), siteBudget: Int = 400, validationFraction: Double = 0.05,
-                maxEpochs: Int = 300, patience: Int? = nil) {
+                maxEpochs: Int = 300, patience: Int? = nil, probeRule: StoppingRule? = nil) {
         self.optimizer = optimizer; self.siteBudget = siteBudget; self.validationFraction = validationFraction
-        self.maxEpochs = maxEpochs; self.patience = patience
+        self.maxEpochs = maxEpochs; self.patience = patience; self.probeRule = probeRule
     }
+
+    /// The main stopping rule.
+    public var rule: StoppingRule { StoppingRule(maxEpochs: maxEpochs, patience: patience) }
+}
+
+/// Where one stopping rule ended a supervised run, and its two checkpoints.
+public struct SupervisedStop: Sendable {
+    /// The model at the rule's stop (the authors' figures used the last weights).
+    public var last: SupervisedModel
+    /// The model of the epoch with the lowest validation MAE up to the stop (= last without a validation split).
+    public var best: SupervisedModel
+    /// The epoch of ``best``.
+    public var bestEpoch: Int
+    /// Epochs trained when the rule fired.
+    public var epochs: Int
+    /// Why: patience (the rule) or the ceiling.
+    public var reason: StopReason
 }
 
 /// One epoch of a supervised learning curve.
@@ -57,16 +77,20 @@ public struct SupervisedCurvePoint: Sendable, Codable, Equatable {
 
 /// The result of a supervised run.
 public struct SupervisedRun: Sendable {
-    /// The model after the last epoch (the authors' figures used this one).
-    public var last: SupervisedModel
-    /// The model of the epoch with the lowest validation MAE (= last without a validation split).
-    public var best: SupervisedModel
-    /// The epoch of ``best``.
-    public var bestEpoch: Int
-    /// One point per epoch.
+    /// The result under the main rule.
+    public var main: SupervisedStop
+    /// The result under ``SupervisedConfig/probeRule`` (nil without one).
+    public var probe: SupervisedStop?
+    /// One point per epoch, up to the last rule's stop.
     public var curve: [SupervisedCurvePoint]
-    /// Why training ended.
-    public var stopReason: StopReason
+    /// The model at the main rule's stop.
+    public var last: SupervisedModel { main.last }
+    /// The main rule's best-validation model.
+    public var best: SupervisedModel { main.best }
+    /// The epoch of ``best``.
+    public var bestEpoch: Int { main.bestEpoch }
+    /// Why the main rule ended training.
+    public var stopReason: StopReason { main.reason }
     /// Crystals used for training and validation.
     public var trainCount: Int, validationCount: Int
     /// Indices (into the input crystals) of the validation split, in split order.
@@ -126,9 +150,10 @@ public enum SupervisedTrainer {
         }
         let opt = AdamOptimizer(parameters: model.parameters, config: config.optimizer)
         var curve: [SupervisedCurvePoint] = []
-        var best = Double.infinity, bestEpoch = 0, bestSnap: ParameterSnapshot? = nil, since = 0
-        var stop = StopReason.maxEpochs
-        for epoch in 1...max(config.maxEpochs, 1) {
+        var tracker = StoppingTracker([config.rule] + (config.probeRule.map { [$0] } ?? []))
+        var bestSnap: ParameterSnapshot? = nil
+        var stops: [SupervisedStop?] = Array(repeating: nil, count: tracker.rules.count)
+        for epoch in 1...tracker.ceiling {
             let t0 = Date()
             var rng = seed.appending("epoch", String(epoch)).stream()
             let batches = SiteBudgetSampler.batches(primSizes: train.map(\.primSize), budget: config.siteBudget, rng: &rng)
@@ -149,14 +174,19 @@ public enum SupervisedTrainer {
                                              seconds: Date().timeIntervalSince(t0))
             curve.append(point)
             progress?(point)
-            if let v = vmae {
-                if v < best { best = v; bestEpoch = epoch; bestSnap = model.snapshot(); since = 0 }
-                else { since += 1; if let p = config.patience, since >= p { stop = .patience; break } }
+            let (improved, fired) = tracker.record(epoch: epoch, criterion: vmae)
+            if improved, vmae != nil { bestSnap = model.snapshot() }
+            for i in fired {
+                let s = tracker.stops[i]!
+                // Copies: training may go on under a longer rule.
+                let last = SupervisedModel.from(model.snapshot())
+                stops[i] = SupervisedStop(last: last, best: bestSnap.map { SupervisedModel.from($0) } ?? last,
+                                          bestEpoch: s.bestEpoch, epochs: epoch, reason: s.reason)
             }
+            if tracker.finished { break }
         }
-        let bestModel = bestSnap.map { SupervisedModel.from($0) } ?? model
-        return SupervisedRun(last: model, best: bestModel, bestEpoch: bestSnap == nil ? curve.count : bestEpoch, curve: curve,
-                             stopReason: stop, trainCount: train.count, validationCount: val.count, validationIndices: [])
+        return SupervisedRun(main: stops[0]!, probe: stops.count > 1 ? stops[1]! : nil, curve: curve,
+                             trainCount: train.count, validationCount: val.count, validationIndices: [])
     }
 
     /// Mean absolute error of `model` on `crystals`.

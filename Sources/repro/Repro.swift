@@ -16,7 +16,14 @@ struct Repro: ParsableCommand {
         subcommands: [
             Reproduce.self, Run.self, Report.self, Check.self, Cluster.self,
             Inspect.self, Featurize.self, DataCommand.self, Train.self, Embed.self, TSNECommand.self,
-            Bench.self,
+            Bench.self, Tune.self, BLASInfo.self,
         ]
     )
+
+    /// Pins the OpenBLAS kernel (re-executing if needed) before anything calls OpenBLAS, then runs
+    /// the command.
+    static func main() {
+        BLASLaunch.apply()
+        main(nil)
+    }
 }

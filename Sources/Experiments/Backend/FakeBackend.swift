@@ -94,13 +94,21 @@ public final class FakeBackend: ExperimentBackend, @unchecked Sendable {
                                   tasks: dataset.tasks.filter { $0.structureSet == request.structureSet }.map(\.task.rawValue),
                                   synthetic: request.synthetic, points: pts, baselineLocal: 2 * log(2.0), baselineGlobal: 2 * log(2.0),
                                   selectedEpoch: epochs, stopReason: "max epochs")
-        return ModelArtifact(weights: weights(&s), learningCurve: curve, metrics: ["epochs": Double(epochs)])
+        var metrics: [String: Double] = ["epochs": Double(epochs), "selectedEpoch": Double(epochs), "ceiling": Double(epochs), "stoppedByRule": 0,
+                       "criterion": pts.last.map { $0.localDIM + $0.globalDIM } ?? .nan]
+        if let p = request.probeBudget {
+            metrics["probe.epochs"] = Double(p.maxEpochs); metrics["probe.selectedEpoch"] = Double(p.maxEpochs)
+            metrics["probe.stoppedByRule"] = 0; metrics["probe.ceiling"] = Double(p.maxEpochs)
+            metrics["probe.criterion"] = (metrics["criterion"] ?? .nan) * 0.99
+        }
+        return ModelArtifact(weights: weights(&s), learningCurve: curve, metrics: metrics)
     }
 
     public func trainDonor(_ request: DonorRequest, dataset: DatasetInfo) throws -> ModelArtifact {
         _ = try enter(request.seeds)
         var s = request.seeds.stream("init")
-        return ModelArtifact(weights: weights(&s), metrics: ["epochs": Double(request.budget.maxEpochs)])
+        return ModelArtifact(weights: weights(&s), metrics: ["epochs": Double(request.budget.maxEpochs), "selectedEpoch": Double(request.budget.maxEpochs),
+                                                             "ceiling": Double(request.budget.maxEpochs), "stoppedByRule": 0, "criterion": 0.1])
     }
 
     public func trainSupervisedTrial(_ request: SupervisedTrialRequest, dataset: DatasetInfo,
@@ -114,10 +122,21 @@ public final class FakeBackend: ExperimentBackend, @unchecked Sendable {
         // Depends on the label subset (paired trials share it) and on the initial weights.
         let subsetEffect = Double(request.labelRows.reduce(0, &+) % 97) / 970
         let initEffect = Double(initialModel?.weights.first ?? 0) / 2550
-        let budgetEffect = 2 / (1 + 0.05 * Double(request.budget.maxEpochs))
-        let mae = base * factor * pow(50 / Double(request.nLabels), 0.3) * (0.9 + subsetEffect + initEffect + budgetEffect)
-            + 0.01 * s.uniform()
-        return TrialOutcome(mae: mae, extra: ["epochs": Double(request.budget.maxEpochs)])
+        func mae(_ budget: TrainingBudget) -> Double {
+            let budgetEffect = 2 / (1 + 0.05 * Double(budget.maxEpochs))
+            return base * factor * pow(50 / Double(request.nLabels), 0.3) * (0.9 + subsetEffect + initEffect + budgetEffect)
+        }
+        let noise = 0.01 * s.uniform()
+        func extras(_ budget: TrainingBudget, _ key: (String) -> String) -> [String: Double] {
+            let last = mae(budget) + noise
+            return [key(TrialExtra.maeLast): last, key(TrialExtra.maeBest): last * 1.01, key(TrialExtra.epochs): Double(budget.maxEpochs),
+                    key(TrialExtra.bestEpoch): Double(budget.maxEpochs), key(TrialExtra.ceiling): Double(budget.maxEpochs),
+                    key(TrialExtra.stoppedByRule): 0]
+        }
+        var extra = extras(request.budget) { $0 }
+        if let p = request.probeBudget { extra.merge(extras(p, TrialExtra.probe)) { a, _ in a } }
+        let chosen = request.budget.checkpoint == "best" ? extra[TrialExtra.maeBest]! : extra[TrialExtra.maeLast]!
+        return TrialOutcome(mae: chosen, extra: extra)
     }
 
     public func computeRepresentation(_ request: RepresentationRequest, dataset: DatasetInfo,

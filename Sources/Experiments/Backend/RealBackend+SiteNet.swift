@@ -15,10 +15,11 @@ extension RealBackend {
     public func pretrainDIM(_ request: DIMPretrainRequest, dataset: DatasetInfo) throws -> ModelArtifact {
         let set = try dataset.set(request.structureSet)
         let crystals = try self.crystals(set.trainIDs)
-        let config = DIMConfig(optimizer: Self.optimizer(request.budget), siteBudget: request.budget.batchSites,
+        var config = DIMConfig(optimizer: Self.optimizer(request.budget), siteBudget: request.budget.batchSites,
                                maxEpochs: request.budget.maxEpochs, patience: request.budget.patience,
                                synthetic: request.synthetic,
                                selection: request.budget.checkpoint == "last" ? .lastEpoch : .validationDIMLoss)
+        config.probeRule = request.probeBudget.map { StoppingRule(maxEpochs: $0.maxEpochs, patience: $0.patience) }
         let seed = request.seeds.path("train")
         let run = try DIMTrainer.train(crystals: crystals, config: config, seed: seed)
         // The loss of a classifier that scores every pair 0, on the same validation crystals:
@@ -36,9 +37,21 @@ extension RealBackend {
                                   baselineGlobal: zero.globalDIM, selectedEpoch: run.selectedEpoch,
                                   stopReason: run.stopReason.rawValue)
         let archive = ParameterArchive(fingerprint: DIMModel.fingerprint, parameters: run.model.parameters)
-        return ModelArtifact(weights: Data(archive.encoded()), learningCurve: curve,
-                             metrics: ["epochs": Double(run.curve.count), "selectedEpoch": Double(run.selectedEpoch),
-                                       "trainCrystals": Double(run.trainCount), "validationCrystals": Double(run.validationCount)])
+        /// Validation DIM loss (local + global) at an epoch of the whole run.
+        func criterion(_ epoch: Int) -> Double {
+            guard let v = run.probeCurve.first(where: { $0.epoch == epoch })?.validation else { return .nan }
+            return v.localDIM + v.globalDIM
+        }
+        var metrics = ["epochs": Double(run.curve.count), "selectedEpoch": Double(run.selectedEpoch),
+                       "ceiling": Double(config.maxEpochs), "stoppedByRule": run.stopReason == .patience ? 1 : 0,
+                       "criterion": criterion(run.selectedEpoch),
+                       "trainCrystals": Double(run.trainCount), "validationCrystals": Double(run.validationCount)]
+        if let p = run.probe {
+            metrics["probe.epochs"] = Double(p.epochs); metrics["probe.selectedEpoch"] = Double(p.selectedEpoch)
+            metrics["probe.stoppedByRule"] = p.reason == .patience ? 1 : 0; metrics["probe.criterion"] = criterion(p.selectedEpoch)
+            metrics["probe.ceiling"] = Double(config.probeRule?.maxEpochs ?? 0)
+        }
+        return ModelArtifact(weights: Data(archive.encoded()), learningCurve: curve, metrics: metrics)
     }
 
     public func trainDonor(_ request: DonorRequest, dataset: DatasetInfo) throws -> ModelArtifact {
@@ -51,8 +64,12 @@ extension RealBackend {
                                               initialization: .random, config: config, seed: request.seeds.path("train"))
         let model = request.budget.checkpoint == "best" ? run.best : run.last
         let archive = ParameterArchive(fingerprint: SupervisedModel.fingerprint, parameters: model.parameters)
+        let selected = request.budget.checkpoint == "best" ? run.bestEpoch : run.main.epochs
         return ModelArtifact(weights: Data(archive.encoded()),
-                             metrics: ["epochs": Double(run.curve.count), "bestEpoch": Double(run.bestEpoch),
+                             metrics: ["epochs": Double(run.main.epochs), "bestEpoch": Double(run.bestEpoch),
+                                       "selectedEpoch": Double(selected), "ceiling": Double(config.maxEpochs),
+                                       "stoppedByRule": run.stopReason == .patience ? 1 : 0,
+                                       "criterion": run.curve.first { $0.epoch == selected }?.validationMAE ?? .nan,
                                        "bestValidationMAE": run.curve.compactMap(\.validationMAE).min() ?? .nan])
     }
 
@@ -82,8 +99,9 @@ extension RealBackend {
         }
         let budget = request.budget
         let sites = request.nLabels <= 250 ? (budget.smallDataBatchSites ?? budget.batchSites) : budget.batchSites
-        let config = SupervisedConfig(optimizer: Self.optimizer(budget), siteBudget: sites,
-                                      maxEpochs: budget.epochs(trainingOn: train.count), patience: budget.patience)
+        var config = SupervisedConfig(optimizer: Self.optimizer(budget), siteBudget: sites,
+                                      maxEpochs: budget.epochs(trainingOn: train.count), patience: budget.patience(trainingOn: train.count))
+        config.probeRule = request.probeBudget.map { StoppingRule(maxEpochs: $0.epochs(trainingOn: train.count), patience: $0.patience(trainingOn: train.count)) }
         // Every arm of this (task, n, trial) shares the split (drawn by the runner), the head
         // initialisation and the batch order (paired seeds); only the encoder start differs.
         let run = try SupervisedTrainer.train(train: train, trainTargets: trainY, validation: val, validationTargets: valY,
@@ -91,12 +109,22 @@ extension RealBackend {
                                               seed: request.pairedSeeds.path("sitenet"))
         let test = try crystals(task.testRows.map { set.testIDs[$0] })
         let testY = task.testTargets.map(Float.init)
-        // Only the checkpoint the profile evaluates is scored on the test set: scoring both would
-        // double the largest fixed cost of a small-label trial.
-        let useBest = budget.checkpoint == "best"
-        let mae = SupervisedTrainer.meanAbsoluteError(useBest ? run.best : run.last, crystals: test, targets: testY)
-        return TrialOutcome(mae: mae, extra: ["epochs": Double(run.curve.count), "bestEpoch": Double(run.bestEpoch),
-                                              "bestValidationMAE": run.curve.compactMap(\.validationMAE).min() ?? .nan])
+        // Both checkpoints are scored on the test set: the profile names the one its verdicts use
+        // (the authors' figures: last), the other is the sensitivity check.
+        func score(_ stop: SupervisedStop, ceiling: Int, prefix: (String) -> String) -> [String: Double] {
+            let last = SupervisedTrainer.meanAbsoluteError(stop.last, crystals: test, targets: testY)
+            let best = stop.bestEpoch == stop.epochs ? last : SupervisedTrainer.meanAbsoluteError(stop.best, crystals: test, targets: testY)
+            let bestVal = run.curve.prefix(stop.epochs).compactMap(\.validationMAE).min() ?? .nan
+            return [prefix(TrialExtra.maeLast): last, prefix(TrialExtra.maeBest): best, prefix(TrialExtra.epochs): Double(stop.epochs),
+                    prefix(TrialExtra.bestEpoch): Double(stop.bestEpoch), prefix(TrialExtra.ceiling): Double(ceiling),
+                    prefix(TrialExtra.stoppedByRule): stop.reason == .patience ? 1 : 0, prefix(TrialExtra.bestValidationMAE): bestVal]
+        }
+        var extra = score(run.main, ceiling: config.maxEpochs) { $0 }
+        if let p = run.probe, let rule = config.probeRule {
+            extra.merge(score(p, ceiling: rule.maxEpochs, prefix: TrialExtra.probe)) { a, _ in a }
+        }
+        let mae = budget.checkpoint == "best" ? extra[TrialExtra.maeBest]! : extra[TrialExtra.maeLast]!
+        return TrialOutcome(mae: mae, extra: extra)
     }
 
     public func computeRepresentation(_ request: RepresentationRequest, dataset: DatasetInfo,

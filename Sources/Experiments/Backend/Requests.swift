@@ -29,6 +29,9 @@ public struct DIMPretrainRequest: Codable, Equatable, Sendable {
     /// Use the synthetic false samples (false composition, polymorph, permuted sites).
     public var synthetic: Bool
     public var budget: TrainingBudget
+    /// The budget probe's longer budget: train on until it stops too and report its result in the
+    /// artifact's `probe.*` metrics (the returned weights stay the main budget's).
+    public var probeBudget: TrainingBudget? = nil
     /// Purposes: `init`, `batches`, `validation-split`, `noise`, `false-samples`.
     public var seeds: SeedBase
 }
@@ -56,6 +59,9 @@ public struct SupervisedTrialRequest: Codable, Equatable, Sendable {
     /// The 5 % used for early stopping / best-checkpoint selection (n//20 crystals; same for every arm).
     public var validationRows: [Int]
     public var budget: TrainingBudget
+    /// The budget probe's longer budget: train on until it stops too and report its MAEs as
+    /// `probe.*` extras (the outcome's `mae` stays the main budget's).
+    public var probeBudget: TrainingBudget? = nil
     /// Arm-specific streams; purpose `init` (random-init encoder weights).
     public var seeds: SeedBase
     /// Streams shared by every arm of this (task, n, trial), so arms differ only by their start:

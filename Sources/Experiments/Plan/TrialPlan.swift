@@ -6,7 +6,7 @@ import Reporting
 ///
 /// Stage 0: the dataset. Stage 1: DIM pretraining (synthetic on/off) per structure set, donors per
 /// task, untrained/OFM/XRD vectors, random-init fig 7 trials. Stage 2: DIM- and transfer-init
-/// fig 7 trials (and the budget probe), DIM vectors, regressor trials on
+/// fig 7 trials, DIM vectors, regressor trials on
 /// untrained/OFM/XRD vectors, t-SNE of untrained vectors. Stage 3: regressor trials on DIM vectors,
 /// t-SNE of DIM vectors.
 public struct TrialPlan: Sendable {
@@ -74,6 +74,15 @@ public struct TrialPlan: Sendable {
             }
         }
 
+        /// Rough epochs a budget runs on `n` crystals, for cost estimates only: the ceiling (or the
+        /// crystal cap) when there is no stopping rule, else the patience plus the epochs a
+        /// run needs to reach its best (more for small sets, whose epochs are short).
+        static func expectedEpochs(_ b: TrainingBudget, n: Double) -> Double {
+            let cap = Double(b.epochs(trainingOn: max(1, Int(n))))
+            guard let patience = b.patience(trainingOn: max(1, Int(n))) else { return cap }
+            return min(cap, Double(patience) + max(20, 20_000 / max(n, 1)))
+        }
+
         mutating func add(_ id: String, _ kind: WorkKind, _ inputs: [String], cost: Double) {
             let stage = inputs.isEmpty ? 0 : 1 + inputs.map { stages[$0]! }.max()!
             stages[id] = stage
@@ -89,11 +98,12 @@ public struct TrialPlan: Sendable {
             for set in p.structureSets {
                 for synthetic in [true, false] {
                     add(Self.dimID(set, synthetic), .dimPretrain(structureSet: set, synthetic: synthetic), ["dataset"],
-                        cost: Double(p.dim.maxEpochs) * trainSize * (synthetic ? 3 : 2))
+                        cost: Self.expectedEpochs(p.budgetProbe?.pretraining == true ? p.budgetProbe!.longer(p.dim) : p.dim, n: trainSize)
+                            * trainSize * (synthetic ? 3 : 2))
                 }
             }
             for task in PropertyTask.allCases {
-                add("donor/\(task.rawValue)", .donor(task: task), ["dataset"], cost: Double(p.donor.maxEpochs) * trainSize)
+                add("donor/\(task.rawValue)", .donor(task: task), ["dataset"], cost: Self.expectedEpochs(p.donor, n: trainSize) * trainSize)
             }
             let perCrystal: [Representation: Double] = [.untrained: 0.3, .dim: 0.3, .dimNoSynthetic: 0.3, .ofm: 20, .xrd: 5]
             for set in p.structureSets {
@@ -116,9 +126,11 @@ public struct TrialPlan: Sendable {
                                 if initialisation == .dim { inputs.append(Self.dimID(set, true)) }
                                 if initialisation == .transfer { inputs.append("donor/\(task.other.rawValue)") }
                                 for k in 0..<p.siteNetTrials(at: n) {
+                                    let probed = p.budgetProbe?.probes(trial: k) ?? false
+                                    let budget = probed ? p.budgetProbe!.longer(p.supervised) : p.supervised
                                     add(TrialPlan.trialID(experiment: fig.id, task: task, n: n, arm: armID, trial: k),
-                                        .supervisedTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k, longBudget: false),
-                                        inputs, cost: Double(p.supervised.epochs(trainingOn: n)) * Double(n) + testSize * 0.3)
+                                        .supervisedTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k, probed: probed),
+                                        inputs, cost: Self.expectedEpochs(budget, n: Double(n)) * Double(n) + testSize * 0.6)
                                 }
                             case let .regressor(kind, rep, _):
                                 let dim = rep == .ofm ? 1521.0 : rep == .xrd ? 128 : 64
@@ -132,18 +144,6 @@ public struct TrialPlan: Sendable {
                             }
                         }
                     }
-                }
-            }
-            // Budget probe: the same seeds as the fig 7 trials, at a longer budget.
-            if let probe = p.budgetProbe {
-                let set = p.structureSet(of: probe.task)
-                var inputs = ["dataset"]
-                if case .siteNet(.dim) = ArmSpec.named(probe.arm).kind { inputs.append(Self.dimID(set, true)) }
-                if case .siteNet(.transfer) = ArmSpec.named(probe.arm).kind { inputs.append("donor/\(probe.task.other.rawValue)") }
-                for k in 0..<probe.trials {
-                    add("probe/" + TrialPlan.trialID(experiment: "fig7", task: probe.task, n: probe.nLabels, arm: probe.arm, trial: k),
-                        .supervisedTrial(experiment: "fig7", task: probe.task, nLabels: probe.nLabels, arm: probe.arm, trial: k, longBudget: true),
-                        inputs, cost: Double(probe.longBudget.epochs(trainingOn: probe.nLabels)) * Double(probe.nLabels) + testSize * 0.3)
                 }
             }
             // Figs 9, 10: t-SNE of untrained and DIM vectors (shared by both colourings).

@@ -8,8 +8,8 @@ public enum WorkKind: Codable, Equatable, Hashable, Sendable {
     case donor(task: PropertyTask)
     /// Vectors of a structure set under one representation.
     case representation(structureSet: String, representation: Representation)
-    /// A fig 7 trial; `longBudget` = the budget probe's re-run of the same seeds at a longer budget.
-    case supervisedTrial(experiment: String, task: PropertyTask, nLabels: Int, arm: String, trial: Int, longBudget: Bool)
+    /// A fig 7 trial; `probed` = also followed under the budget probe's longer rule (same run, continued).
+    case supervisedTrial(experiment: String, task: PropertyTask, nLabels: Int, arm: String, trial: Int, probed: Bool)
     /// A fig 8 / fig 12 trial.
     case regressorTrial(experiment: String, task: PropertyTask, nLabels: Int, arm: String, trial: Int)
     /// A t-SNE map of a structure set's test vectors.
@@ -21,8 +21,7 @@ public enum WorkKind: Codable, Equatable, Hashable, Sendable {
 /// and an estimated cost used to balance shards.
 public struct WorkItem: Codable, Equatable, Sendable {
     /// e.g. `dataset`, `dim/shared/synthetic`, `donor/gap`, `rep/shared/ofm`,
-    /// `fig7/e_form/n0050/sitenet-dim/t03`, `fig8/gap/n1000/mlp-ofm/t24`, `tsne/shared/dim`,
-    /// `probe/fig7/e_form/n0100/sitenet-dim/t00`.
+    /// `fig7/e_form/n0050/sitenet-dim/t03`, `fig8/gap/n1000/mlp-ofm/t24`, `tsne/shared/dim`.
     public var id: String
     /// What it computes.
     public var kind: WorkKind

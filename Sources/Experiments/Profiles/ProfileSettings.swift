@@ -43,6 +43,18 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
         guard let cap = crystalBudget, n > 0 else { return maxEpochs }
         return max(1, min(maxEpochs, (cap + n - 1) / n))
     }
+    /// Patience counted in crystal passes: a run on `n` crystals waits at least ⌈patienceCrystals / n⌉
+    /// epochs for a better validation value. Small label sets have short, noisy epochs (2
+    /// validation crystals at 50 labels), so a patience in epochs alone would stop them after a few
+    /// hundred gradient steps; counted in crystals, every label count gets a similar number of
+    /// steps without improvement before it stops. Nil = `patience` alone.
+    public var patienceCrystals: Int? = nil
+    /// The patience in epochs of a run on `n` crystals: max(patience, ⌈patienceCrystals / n⌉); nil
+    /// when neither is set.
+    public func patience(trainingOn n: Int) -> Int? {
+        guard let pc = patienceCrystals, n > 0 else { return patience }
+        return max(patience ?? 0, (pc + n - 1) / n)
+    }
     /// Which weights are evaluated: `last` (what the authors' figures used, protocol §6) or `best`
     /// (lowest validation loss).
     public var checkpoint: String
@@ -50,7 +62,8 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
     public var summary: String {
         var s = "≤ \(maxEpochs) epochs"
         if let crystalBudget { s += " and ≤ \(crystalBudget) crystal passes (epochs × n)" }
-        if let patience { s += ", patience \(patience)" }
+        if let patience { s += ", patience \(patience)" + (patienceCrystals.map { " epochs or \($0) crystal passes, whichever is longer" } ?? "") }
+        else if let patienceCrystals { s += ", patience \(patienceCrystals) crystal passes" }
         s += ", lr \(learningRate), batch \(batchSites) sites"
         if let smallDataBatchSites { s += " (\(smallDataBatchSites) at n ≤ 250)" }
         return s + ", \(checkpoint) checkpoint"
@@ -78,13 +91,29 @@ public struct TSNESettings: Codable, Equatable, Sendable {
     public var maxPoints: Int?
 }
 
-/// One arm re-run at a longer budget on the same seeds, to show what the profile's cut costs.
+/// The convergence check: the first `trials` trials of every fig 7 cell (task × label count × arm)
+/// and, with `pretraining`, both DIM models are also followed under a rule with `scale`× the
+/// ceiling, the patience and the crystal cap, on the same seeds. Each epoch draws its batches from
+/// its own seed, so the longer run repeats the profile's run up to its stop and continues from there:
+/// one training run gives both results, and the longer rule costs only the extra epochs.
 public struct BudgetProbe: Codable, Equatable, Sendable {
-    public var task: PropertyTask
-    public var nLabels: Int
-    /// A fig 7 arm id.
-    public var arm: String
+    /// Trials 0..<trials of every fig 7 cell are probed.
     public var trials: Int
-    /// The longer budget.
-    public var longBudget: TrainingBudget
+    /// Multiplier of the ceiling, patience and crystal cap (≥ 2).
+    public var scale: Int
+    /// Also probe both DIM models.
+    public var pretraining: Bool
+
+    /// `budget` with `scale`× the ceiling, the patience and the crystal cap.
+    public func longer(_ budget: TrainingBudget) -> TrainingBudget {
+        var b = budget
+        b.maxEpochs *= scale
+        b.patience = b.patience.map { $0 * scale }
+        b.crystalBudget = b.crystalBudget.map { $0 * scale }
+        b.patienceCrystals = b.patienceCrystals.map { $0 * scale }
+        return b
+    }
+
+    /// True when trial `k` of a fig 7 cell is probed.
+    public func probes(trial k: Int) -> Bool { k < trials }
 }

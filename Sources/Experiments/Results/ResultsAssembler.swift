@@ -101,29 +101,17 @@ public enum ResultsAssembler {
 
         // Trials (figs 7, 8, 12), in plan order; failures included.
         var trials: [TrialRecord] = []
-        var probeLong: [Double] = [], probeShort: [Double] = []
         for item in plan.items {
             switch item.kind {
-            case let .supervisedTrial(e, task, n, arm, k, long):
-                let rec = record(e, task, n, arm, k, outputs[item.id], failures[item.id])
-                if long { if let m = rec?.mae { probeLong.append(m) } }
-                else if let rec { trials.append(rec) }
+            case let .supervisedTrial(e, task, n, arm, k, _):
+                if let rec = record(e, task, n, arm, k, outputs[item.id], failures[item.id]) { trials.append(rec) }
             case let .regressorTrial(e, task, n, arm, k):
                 if let rec = record(e, task, n, arm, k, outputs[item.id], failures[item.id]) { trials.append(rec) }
             default: break
             }
         }
-        var budget: [BudgetComparison] = []
-        if let probe = profile.budgetProbe, !probeLong.isEmpty {
-            for k in 0..<probe.trials {
-                let id = TrialPlan.trialID(experiment: "fig7", task: probe.task, n: probe.nLabels, arm: probe.arm, trial: k)
-                if case let .trial(t)? = outputs[id] { probeShort.append(t.mae) }
-            }
-            budget.append(BudgetComparison(
-                description: "fig 7, \(probe.task.rawValue), \(probe.nLabels) labels, \(probe.arm): trials 0–\(probe.trials - 1) at the profile's budget and at a longer one (same seeds)",
-                shortBudget: profile.supervised.summary, longBudget: probe.longBudget.summary,
-                shortValues: probeShort, longValues: probeLong))
-        }
+        let budget = profile.budgetProbe.map { probeComparisons($0, profile: profile, trials: trials, outputs: outputs) } ?? []
+        let runs = trainingRuns(profile: profile, outputs: outputs)
 
         // Fig 6, and the encoders themselves.
         var curves: [LearningCurve] = []
@@ -176,10 +164,11 @@ public enum ResultsAssembler {
         let provenance = Provenance(
             toolVersion: "\(FrameworkVersion.current) + backend \(runner.backend.codeVersion)",
             gitCommit: context.gitCommit, dataChecksum: materials["dataset"]!.dataChecksum, seedRoot: profile.seedRoot,
-            blasCore: BLASThreads.coreName, blasThreadsPerTrial: 1, jobs: includeTimings ? context.jobs : 0,
+            blasCore: BLASThreads.kernelDescription, blasThreadsPerTrial: 1, jobs: includeTimings ? context.jobs : 0,
             machine: context.machine, stageSeconds: stageTimings)
         let doc = ResultsDocument(profile: profile.summary, provenance: provenance, dataset: datasetSummary,
-                                  learningCurves: curves, trials: trials, tsneMaps: maps, budgetComparisons: budget)
+                                  learningCurves: curves, trials: trials, tsneMaps: maps, budgetComparisons: budget,
+                                  trainingRuns: runs)
         let order = Dictionary(uniqueKeysWithValues: plan.items.enumerated().map { ($1.id, $0) })
         let failed = failures.map { FailureNote(item: $0.key, message: $0.value) }.sorted { order[$0.item]! < order[$1.item]! }
         return AssembledResults(document: doc, missing: missing, failed: failed, stageSeconds: seconds, encoders: encoders)
@@ -192,5 +181,64 @@ public enum ResultsAssembler {
         }
         if let failure { return TrialRecord(experiment: e, task: task.rawValue, nLabels: n, arm: arm, trial: k, mae: nil, failure: failure) }
         return nil
+    }
+
+    /// The budget probe's comparisons: for every fig 7 cell, its probed trials' test MAE (the
+    /// profile's checkpoint) at the profile's rule and at the longer one; for each DIM model, the
+    /// validation DIM loss (local + global) of the kept epoch under both rules.
+    static func probeComparisons(_ probe: BudgetProbe, profile: Profile, trials: [TrialRecord],
+                                 outputs: [String: WorkOutput]) -> [BudgetComparison] {
+        let key = profile.supervised.checkpoint == "best" ? TrialExtra.maeBest : TrialExtra.maeLast
+        let short = profile.supervised.summary, long = probe.longer(profile.supervised).summary
+        var out: [BudgetComparison] = []
+        var cells: [String: (short: [Double], long: [Double])] = [:]
+        var order: [String] = []
+        for t in trials where t.experiment == "fig7" && probe.probes(trial: t.trial) {
+            guard let a = t.extra[key], let b = t.extra[TrialExtra.probe(key)] else { continue }
+            let name = "fig 7, \(t.task), \(t.nLabels) labels, \(t.arm)"
+            if cells[name] == nil { order.append(name) }
+            cells[name, default: ([], [])].short.append(a)
+            cells[name, default: ([], [])].long.append(b)
+        }
+        for name in order {
+            out.append(BudgetComparison(description: name, shortBudget: short, longBudget: long,
+                                        shortValues: cells[name]!.short, longValues: cells[name]!.long))
+        }
+        if probe.pretraining {
+            for set in profile.structureSets {
+                for synthetic in [true, false] {
+                    guard case let .model(m)? = outputs[TrialPlanIDs.dim(set, synthetic)],
+                          let a = m.metrics["criterion"], let b = m.metrics["probe.criterion"] else { continue }
+                    let model = "dim-" + (synthetic ? "synthetic" : "nosynthetic") + (profile.structureSets.count > 1 ? "-\(set)" : "")
+                    out.append(BudgetComparison(description: "\(model): validation DIM loss (local + global) of the kept epoch",
+                                                shortBudget: profile.dim.summary, longBudget: probe.longer(profile.dim).summary,
+                                                shortValues: [a], longValues: [b]))
+                }
+            }
+        }
+        return out
+    }
+
+    /// How each DIM model and donor stopped.
+    static func trainingRuns(profile: Profile, outputs: [String: WorkOutput]) -> [TrainingRunRecord] {
+        var ids: [(String, String)] = []
+        for set in profile.structureSets {
+            for synthetic in [true, false] {
+                ids.append((TrialPlanIDs.dim(set, synthetic),
+                            "dim-" + (synthetic ? "synthetic" : "nosynthetic") + (profile.structureSets.count > 1 ? "-\(set)" : "")))
+            }
+        }
+        for task in PropertyTask.allCases { ids.append(("donor/\(task.rawValue)", "donor \(task.rawValue)")) }
+        return ids.compactMap { id, name in
+            guard case let .model(m)? = outputs[id], let epochs = m.metrics["epochs"] else { return nil }
+            let reason = { (v: Double?) in v == 1 ? "patience" : "maxEpochs" }
+            let probed = m.metrics["probe.epochs"] != nil
+            return TrainingRunRecord(model: name, epochs: Int(epochs), ceiling: Int(m.metrics["ceiling"] ?? epochs),
+                                     stopReason: reason(m.metrics["stoppedByRule"]),
+                                     selectedEpoch: Int(m.metrics["selectedEpoch"] ?? epochs), criterion: m.metrics["criterion"] ?? .nan,
+                                     probeEpochs: m.metrics["probe.epochs"].map { Int($0) },
+                                     probeStopReason: probed ? reason(m.metrics["probe.stoppedByRule"]) : nil,
+                                     probeCriterion: m.metrics["probe.criterion"])
+        }
     }
 }

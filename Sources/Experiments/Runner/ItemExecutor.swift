@@ -27,7 +27,9 @@ struct ItemExecutor: Sendable {
             return .dataset(d)
 
         case let .dimPretrain(set, synthetic):
-            let m = try backend.pretrainDIM(DIMPretrainRequest(structureSet: set, synthetic: synthetic, budget: profile.dim, seeds: seeds),
+            let probe = profile.budgetProbe.flatMap { $0.pretraining ? $0.longer(profile.dim) : nil }
+            let m = try backend.pretrainDIM(DIMPretrainRequest(structureSet: set, synthetic: synthetic, budget: profile.dim,
+                                                               probeBudget: probe, seeds: seeds),
                                             dataset: try dataset())
             try Validation.check(m, item: item.id)
             return .model(m)
@@ -45,7 +47,7 @@ struct ItemExecutor: Sendable {
             try Validation.check(v, set: try d.set(set), item: item.id)
             return .vectors(v)
 
-        case let .supervisedTrial(_, task, n, armID, trial, long):
+        case let .supervisedTrial(_, task, n, armID, trial, probed):
             let d = try dataset()
             let pool = try d.task(task)
             let rows = try Seeds.labelRows(root: profile.seedRoot, task: task, n: n, trial: trial, pool: pool)
@@ -56,10 +58,10 @@ struct ItemExecutor: Sendable {
             case .dim: initial = try model(TrialPlanIDs.dim(profile.structureSet(of: task), true))
             case .transfer: initial = try model("donor/\(task.other.rawValue)")
             }
-            let budget = long ? (profile.budgetProbe?.longBudget ?? profile.supervised) : profile.supervised
             let split = Seeds.validationSplit(rows, root: profile.seedRoot, task: task, n: n, trial: trial)
             let r = SupervisedTrialRequest(task: task, nLabels: n, trial: trial, initialisation: initialisation, labelRows: rows,
-                                           trainRows: split.train, validationRows: split.validation, budget: budget, seeds: seeds,
+                                           trainRows: split.train, validationRows: split.validation, budget: profile.supervised,
+                                           probeBudget: probed ? profile.budgetProbe.map { $0.longer(profile.supervised) } : nil, seeds: seeds,
                                            pairedSeeds: Seeds.paired(root: profile.seedRoot, task: task, n: n, trial: trial))
             let o = try backend.trainSupervisedTrial(r, dataset: d, initialModel: initial)
             try Validation.check(o, item: item.id)

@@ -12,6 +12,12 @@ public struct KeyMaterial: Codable, Equatable, Sendable {
     public var dataChecksum: String
     /// Profile name.
     public var profile: String
+    /// The OpenBLAS kernel family (`openblas_get_corename()`, e.g. `Haswell`) and the BLAS threads
+    /// per item: products differ in their last bits between kernels and thread counts, so a store
+    /// shared by machines of different kinds never mixes them. Optional only so that entries
+    /// written before the field existed still decode (they differ in key, so they are recomputed).
+    public var blasKernel: String?
+    public var blasThreads: Int?
     /// What the item computes.
     public var kind: WorkKind
     /// Its seed base (``Seeds/base(for:root:)``).
@@ -38,6 +44,8 @@ public struct ItemSettings: Codable, Equatable, Sendable {
     public var data: DataSettings?
     /// Training budget (DIM, donor, fig 7 items).
     public var budget: TrainingBudget?
+    /// The budget probe's longer budget, for items followed under it too.
+    public var probe: TrainingBudget?
     /// Regressor settings (fig 8/12 items).
     public var regressor: RegressorSettings?
     /// The regressor arm's standardisation switch.
@@ -54,11 +62,14 @@ public struct ItemSettings: Codable, Equatable, Sendable {
             var d = p.data
             if case .matbench = d.source { d.source = .matbench(eFormPath: "", gapPath: "") }
             s.data = d
-        case .dimPretrain: s.budget = p.dim
+        case .dimPretrain:
+            s.budget = p.dim
+            if let probe = p.budgetProbe, probe.pretraining { s.probe = probe.longer(p.dim) }
         case .donor: s.budget = p.donor
         case .representation: break
-        case let .supervisedTrial(_, _, _, _, _, long):
-            s.budget = long ? (p.budgetProbe?.longBudget ?? p.supervised) : p.supervised
+        case let .supervisedTrial(_, _, _, _, _, probed):
+            s.budget = p.supervised
+            if probed, let probe = p.budgetProbe { s.probe = probe.longer(p.supervised) }
         case let .regressorTrial(_, _, _, arm, _):
             s.regressor = p.regressor
             if case let .regressor(_, _, standardise) = ArmSpec.named(arm).kind { s.standardise = standardise }

@@ -230,6 +230,9 @@ public struct ResultsAnalysis: Codable, Equatable, Sendable {
     /// Failed trials (copied from the document) and skipped records counted by reason.
     public var failedTrials: [TrialRecord]
     public var skippedByReason: [String: Int]
+    /// Convergence evidence and budget sensitivity of the verdicts (nil for documents without
+    /// checkpoint records).
+    public var convergence: ConvergenceAnalysis? = nil
 
     /// The figure analysis with this id.
     public func figure(_ id: String) -> FigureAnalysis? { figures.first { $0.id == id } }

@@ -15,8 +15,10 @@ public enum ResultsAnalyzer {
         "fig12": "Representation learning with DIM trained without synthetic false samples",
     ]
 
-    /// Analyses `document` with `settings`.
-    public static func analyze(_ document: ResultsDocument, settings: AnalysisSettings = AnalysisSettings()) -> ResultsAnalysis {
+    /// Analyses `document` with `settings`; with `sensitivity`, also the convergence evidence and
+    /// the verdicts under the other checkpoint and the longer budget (``ConvergenceAnalysis``).
+    public static func analyze(_ document: ResultsDocument, settings: AnalysisSettings = AnalysisSettings(),
+                               sensitivity: Bool = true) -> ResultsAnalysis {
         let table = TrialTable(document.trials)
         let builder = ComparisonBuilder(table: table, settings: settings)
         var figures: [FigureAnalysis] = []
@@ -35,6 +37,7 @@ public enum ResultsAnalyzer {
                                        failedTrials: document.trials.filter { $0.failure != nil || $0.mae == nil },
                                        skippedByReason: skipped)
         analysis.claims = ClaimRules.evaluate(analysis)
+        if sensitivity { analysis.convergence = ConvergenceAnalysis.make(document, claims: analysis.claims, settings: settings) }
         return analysis
     }
 

@@ -18,18 +18,18 @@ struct MarkdownReport {
 
     /// Section titles, in order (tests check they are present).
     static let sectionTitles = [
-        "Summary", "Profile and departures from the authors' protocol", "Claims", "Statistical methods",
+        "What this run is", "Summary", "Profile and departures from the authors' protocol", "Claims", "Statistical methods",
         "Figure 6", "Figure 7", "Figure 8", "Figure 9", "Figure 10", "Figure 11", "Figure 12",
-        "Budget comparisons", "Failures and skipped records", "Provenance",
+        "Convergence", "Budget comparisons", "Failures and skipped records", "Provenance",
     ]
 
     func render() -> String {
         var md = "# Reproduction report: Deep InfoMax in materials informatics\n\n"
-        md += summary() + profile() + claims() + methods()
+        md += runBox() + summary() + profile() + claims() + methods()
         md += fig6() + boxFigure("fig7", "Figure 7", "7") + boxFigure("fig8", "Figure 8", "8")
         md += tsne("fig9", "Figure 9", metalHalogen: true) + tsne("fig10", "Figure 10", metalHalogen: false)
         md += boxFigure("fig11", "Figure 11", "11") + boxFigure("fig12", "Figure 12", "12")
-        md += budgets() + failures() + provenance()
+        md += convergence() + budgets() + failures() + provenance()
         return md
     }
 
@@ -39,9 +39,10 @@ struct MarkdownReport {
         var s = "## Summary\n\n"
         let counts = Verdict.allCases.map { v in "\(analysis.claims.filter { $0.verdict == v }.count) \(v.rawValue)" }
         s += e("Profile \(document.profile.name): \(analysis.claims.count) claims — \(counts.joined(separator: ", ")). Trials: \(document.trials.count) recorded, \(analysis.failedTrials.count) failed. Dataset \(document.dataset.name): \(document.dataset.recordsRead) records read, \(document.dataset.skipped.count) skipped.") + "\n\n"
-        s += table(["claim", "figure", "verdict", "why"], analysis.claims.map { [$0.id, $0.figure, $0.verdict.rawValue, $0.reason] })
+        s += table(["claim", "figure", "verdict", "budget-sensitive", "why"],
+                   analysis.claims.map { [$0.id, $0.figure, $0.verdict.rawValue, sensitivityCell($0.id), $0.reason] })
         if document.profile.name != "paper" {
-            s += e("This is a reduced run (profile \(document.profile.name)); the paper's numbers are full-Matbench, full-scale results and are shown only as context.") + "\n\n"
+            s += e("This run is at the embedded data's scale (profile \(document.profile.name)), not Matbench's; the paper's numbers are full-Matbench results and are shown only as context. \"Budget-sensitive\" marks a verdict that changes with the other checkpoint or with the longer budget of the probe (see Convergence).") + "\n\n"
         }
         return s
     }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The "what this run is" box above the verdicts and the convergence section.
+extension MarkdownReport {
+    /// Training crystals behind the DIM encoder (its training split less its validation crystals),
+    /// from the dataset splits.
+    private var pretrainingCrystals: Int? {
+        document.dataset.splits.map(\.train).max().map { $0 - $0 / 20 }
+    }
+
+    /// Data, scale, pretraining-to-label ratios, budget-sensitive verdicts and the paper-scale command.
+    func runBox() -> String {
+        let e = { (s: String) in MarkdownText.escape(s, self.mode) }
+        let p = document.profile
+        var s = "## What this run is\n\n"
+        if p.isPreview == true {
+            s += "**" + e("Preview: profile \(p.name) cuts training below convergence on purpose. Its verdicts describe this cut, not the paper; the default profile (repro reproduce) gives verdicts that test it.") + "**\n\n"
+        }
+        var items: [String] = []
+        let splits = document.dataset.splits.map { "\($0.task) \($0.train) train / \($0.test) test" }.joined(separator: "; ")
+        items.append("Data: \(document.dataset.name), \(document.dataset.recordsRead) records read (\(splits)). The paper used Matbench mp_e_form (132,752 structures) and mp_gap (106,113), fold 0 (80/20).")
+        if let lr = p.settings["learning rate"] { items.append("Learning rate: \(lr).") }
+        if let c = analysis.convergence {
+            let dims = c.runs.filter { $0.model.hasPrefix("dim") }.map { "\($0.model) \($0.epochs) epochs (\($0.stopReason == "patience" ? "stopped by the rule" : "at its ceiling of \($0.ceiling)"))" }
+            if !dims.isEmpty { items.append("DIM pretraining: " + dims.joined(separator: ", ") + ".") }
+            let total = c.arms.reduce(0) { $0 + $1.trials }, ceiling = c.arms.reduce(0) { $0 + $1.atCeiling }
+            items.append("Fig 7 trials: \(total) trials, \(total - ceiling) stopped by the validation rule, \(ceiling) at their epoch ceiling; verdicts use the \(c.checkpoint == "last" ? "last" : "best-validation") weights (the authors plotted the last).")
+        } else if let t = p.settings["fig 7 trials"] {
+            items.append("Fig 7 trials: \(t).")
+        }
+        if let pre = pretrainingCrystals {
+            let ns = Array(Set(document.trials.filter { $0.experiment == "fig7" }.map(\.nLabels))).sorted()
+            if !ns.isEmpty {
+                let ratios = ns.map { "\(Int((Double(pre) / Double($0)).rounded()))× at \($0)" }.joined(separator: ", ")
+                items.append("Unlabelled crystals per label: the encoder pretrains on \(pre) crystals, \(ratios) labels (the paper, on ~100,000 Matbench training crystals: ~2,000× at 50 down to ~100× at 1000), so DIM has far less to offer here than in the paper.")
+            }
+        }
+        if let c = analysis.convergence {
+            let sens = c.sensitiveClaims
+            items.append(sens.isEmpty ? "Budget-sensitive verdicts: none (no verdict changes with the other checkpoint or, on the probed trials, the longer budget)."
+                         : "Budget-sensitive verdicts: " + sens.map { "\($0.id) (\($0.reason))" }.joined(separator: "; ") + ".")
+            let flagged = c.probes.filter(\.flagged)
+            items.append(flagged.isEmpty ? "Budget probe: no cell moves by more than \(Int(c.threshold * 100)) % at \(p.settings["budget probe"].map { _ in "the longer budget" } ?? "a longer budget")."
+                         : "Budget probe: \(flagged.count) of \(c.probes.count) cells move by more than \(Int(c.threshold * 100)) % at the longer budget (see Convergence).")
+        }
+        s += items.map { "- " + e($0) }.joined(separator: "\n") + "\n"
+        return s + "- " + e("The paper's scale (see Reproduce.md for its cost):") + " `repro reproduce --profile paper --matbench-e-form matbench_mp_e_form.json.gz --matbench-gap matbench_mp_gap.json.gz`\n\n"
+    }
+
+    /// Stop counts, how each pretraining run ended, the budget probe and the checkpoint sensitivity.
+    func convergence() -> String {
+        let e = { (s: String) in MarkdownText.escape(s, self.mode) }
+        let num = { (x: Double, d: Int) in MarkdownText.num(x, d) }
+        var s = "## Convergence\n\n"
+        guard let c = analysis.convergence else {
+            return s + e("This run records no stopping or checkpoint data (results of an older version).") + "\n\n"
+        }
+        s += e("Every model stops by a validation rule (patience) under an epoch ceiling meant not to bind. The budget probe follows the first trials of every fig 7 cell and both DIM models to twice the patience and the ceiling on the same seeds (the same run, continued): a cell whose median moves by more than \(Int(c.threshold * 100)) % is flagged.") + "\n\n"
+        s += "### Pretraining runs\n\n"
+        s += MarkdownText.table(["model", "epochs", "ceiling", "stopped by", "kept epoch", "criterion at kept epoch", "longer budget: epochs", "stopped by", "criterion"],
+                                c.runs.map { r in [r.model, "\(r.epochs)", "\(r.ceiling)", r.stopReason == "patience" ? "rule" : "ceiling", "\(r.selectedEpoch)",
+                                                   num(r.criterion, 4), r.probeEpochs.map(String.init) ?? "—",
+                                                   r.probeStopReason.map { $0 == "patience" ? "rule" : "ceiling" } ?? "—",
+                                                   r.probeCriterion.map { num($0, 4) } ?? "—"] }, mode)
+        s += "### Fig 7 trials: stops and both checkpoints\n\n"
+        s += e("Test MAE medians of the last weights (the authors' choice) and of the best-validation weights. The validation set is n//20 crystals: 2 at 50 labels, 5 at 100, 12 at 250, 50 at 1000, so the best-validation choice is noisy at small n.") + "\n\n"
+        s += MarkdownText.table(["task", "labels", "arm", "trials", "stopped by rule", "at ceiling", "median epochs (max)", "ceiling", "median MAE last", "median MAE best"],
+                                c.arms.map { a in [a.task, "\(a.nLabels)", a.arm, "\(a.trials)", "\(a.stoppedByRule)", "\(a.atCeiling)",
+                                                   "\(num(a.medianEpochs, 0)) (\(a.maxEpochs))", "\(a.ceiling)", num(a.medianLast, 4), num(a.medianBest, 4)] }, mode)
+        s += "### Budget probe\n\n"
+        s += c.probes.isEmpty ? e("No budget probe in this run.") + "\n\n"
+            : MarkdownText.table(["cell", "probed trials", "median at the profile's rule", "median at the longer rule", "change", "flag"],
+                                 c.probes.map { [$0.description, "\($0.trials)", num($0.shortMedian, 4), num($0.longMedian, 4),
+                                                 String(format: "%+.1f %%", $0.relativeChange * 100), $0.flagged ? "moves more than \(Int(c.threshold * 100)) %" : "—"] }, mode)
+        s += "### Verdicts under the other checkpoint and the longer budget\n\n"
+        s += MarkdownText.table(["claim", "verdict", "other checkpoint", "longer budget (probed trials)", "budget-sensitive"],
+                                c.claims.map { [$0.id, $0.verdict.rawValue, $0.otherCheckpoint?.rawValue ?? "—", $0.longerBudget?.rawValue ?? "—",
+                                                $0.budgetSensitive ? "yes: " + $0.reason : "no"] }, mode)
+        return s
+    }
+
+    /// The summary table's budget-sensitivity cell of a claim.
+    func sensitivityCell(_ id: String) -> String {
+        guard let c = analysis.convergence?.claims.first(where: { $0.id == id }) else { return "—" }
+        return c.budgetSensitive ? "yes" : "no"
+    }
+}

@@ -1,0 +1,68 @@
+/// When a training run stops: after `maxEpochs` epochs (the ceiling), or earlier once `patience`
+/// consecutive epochs have brought no criterion value below `best − minImprovement` (the rule).
+///
+/// Several rules can watch one run ("nested" rules: the budget probe's rule is the profile's with
+/// every number scaled). Because every epoch's batches and noise are drawn from that epoch's own
+/// seed, a run under a longer rule repeats a shorter rule's run exactly up to the shorter rule's
+/// stop, so one run yields the result of each rule: the longer rule's result costs only the extra
+/// epochs.
+public struct StoppingRule: Sendable, Codable, Equatable {
+    /// The ceiling.
+    public var maxEpochs: Int
+    /// Epochs without improvement before stopping (nil: run to the ceiling).
+    public var patience: Int?
+    /// Minimum decrease of the criterion that counts as an improvement.
+    public var minImprovement: Double
+
+    public init(maxEpochs: Int, patience: Int?, minImprovement: Double = 0) {
+        self.maxEpochs = max(1, maxEpochs); self.patience = patience; self.minImprovement = minImprovement
+    }
+
+    /// The same rule with `factor`× the ceiling and the patience.
+    public func scaled(by factor: Int) -> StoppingRule {
+        StoppingRule(maxEpochs: maxEpochs * factor, patience: patience.map { $0 * factor }, minImprovement: minImprovement)
+    }
+}
+
+/// Follows one run under several rules (sharing the criterion's best value and the count of
+/// epochs since it improved) and says when each fires.
+struct StoppingTracker {
+    let rules: [StoppingRule]
+    private(set) var best = Double.infinity
+    private(set) var bestEpoch = 0
+    private var since = 0
+    /// Per rule: the epoch it fired at and why (nil while it still runs).
+    private(set) var stops: [(epoch: Int, reason: StopReason, bestEpoch: Int)?]
+
+    init(_ rules: [StoppingRule]) {
+        precondition(!rules.isEmpty)
+        self.rules = rules
+        stops = Array(repeating: nil, count: rules.count)
+    }
+
+    /// The last epoch any rule can reach.
+    var ceiling: Int { rules.map(\.maxEpochs).max()! }
+
+    /// True when every rule has fired.
+    var finished: Bool { stops.allSatisfy { $0 != nil } }
+
+    /// Records `criterion` after `epoch` (nil: no criterion, e.g. no validation split, so only the
+    /// ceilings apply and every epoch counts as the best); returns whether it is a new best and
+    /// which rules fired now.
+    mutating func record(epoch: Int, criterion: Double?) -> (improved: Bool, fired: [Int]) {
+        // The first rule's threshold decides improvement (nested rules share it).
+        let improved: Bool
+        if let c = criterion {
+            improved = c < best - rules[0].minImprovement || bestEpoch == 0
+            if improved { best = c; bestEpoch = epoch; since = 0 } else { since += 1 }
+        } else {
+            improved = true; bestEpoch = epoch
+        }
+        var fired: [Int] = []
+        for (i, r) in rules.enumerated() where stops[i] == nil {
+            if criterion != nil, let p = r.patience, since >= p { stops[i] = (epoch, .patience, bestEpoch); fired.append(i) }
+            else if epoch >= r.maxEpochs { stops[i] = (epoch, .maxEpochs, bestEpoch); fired.append(i) }
+        }
+        return (improved, fired)
+    }
+}
