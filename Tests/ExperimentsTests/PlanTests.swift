@@ -24,7 +24,7 @@ final class PlanTests: XCTestCase {
             }
             let trialIDs = Set(plan.items.compactMap { item -> String? in
                 switch item.kind {
-                case .supervisedTrial(_, _, _, _, _, false), .regressorTrial: return item.id
+                case .supervisedTrial, .regressorTrial: return item.id
                 default: return nil
                 }
             })
@@ -42,6 +42,10 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(plan.items.filter { $0.id.hasPrefix("fig8/") }.count, 2 * 8 * 325)
         XCTAssertEqual(plan.items.filter { $0.id.hasPrefix("fig12/") }.count, 2 * 2 * 325)
         XCTAssertEqual(Profile.default.structureSets, ["shared"])
+        // The budget probe follows the first trials of every fig 7 cell (no separate items).
+        let probed = plan.items.filter { if case .supervisedTrial(_, _, _, _, let k, true) = $0.kind { return k < 3 } else { return false } }
+        XCTAssertEqual(probed.count, 2 * 4 * 3 * Profile.default.budgetProbe!.trials)
+        XCTAssertFalse(plan.items.contains { $0.id.hasPrefix("probe/") })
         XCTAssertEqual(Profile.paper(eFormPath: "a", gapPath: "b").structureSets, ["e_form", "gap"])
     }
 
@@ -62,18 +66,23 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(plan.item("fig12/gap/n0050/mlp-dim-nosynthetic/t02")?.stage, 3)
     }
 
-    /// Seed bases are unique per item (the budget probe deliberately reuses its fig 7 trial's seeds).
+    /// Seed bases are unique per item (the budget probe follows a trial's own run, so it has no item).
     func testSeedsAreDistinctPerItem() {
         let plan = TrialPlan(profile: .default)
         var seen: [SeedBase: String] = [:]
-        for item in plan.items where !item.id.hasPrefix("probe/") {
+        for item in plan.items {
             let s = Seeds.base(for: item.kind, root: "r")
             XCTAssertNil(seen[s], "\(item.id) shares seeds with \(seen[s] ?? "")")
             seen[s] = item.id
         }
-        let probe = plan.items.first { $0.id.hasPrefix("probe/") }!
-        XCTAssertEqual(Seeds.base(for: probe.kind, root: "r"),
-                       Seeds.base(for: plan.item(String(probe.id.dropFirst("probe/".count)))!.kind, root: "r"))
+    }
+
+    /// The scheduler starts the longest chains first: DIM pretraining before anything else of stage 1.
+    func testCriticalPathOrderStartsWithDIMPretraining() {
+        let plan = TrialPlan(profile: .default)
+        let order = plan.criticalPathOrder(plan.items.filter { $0.stage == 1 })
+        XCTAssertEqual(order.first?.id, "dim/shared/synthetic")
+        XCTAssertEqual(Set(order.map(\.id)), Set(plan.items.filter { $0.stage == 1 }.map(\.id)))
     }
 
     func testLabelSubsetsArePairedAcrossArmsAndDifferAcrossTrials() throws {

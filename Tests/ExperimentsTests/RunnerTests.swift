@@ -55,9 +55,14 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(doc.learningCurves.first?.tasks, ["e_form", "gap"])
         XCTAssertEqual(Set(doc.tsneMaps.map { "\($0.task)/\($0.representation)" }),
                        ["e_form/untrained", "e_form/dim", "gap/untrained", "gap/dim"])
-        XCTAssertEqual(doc.budgetComparisons.count, 1)
-        XCTAssertEqual(doc.budgetComparisons.first?.longValues.count, 2)
-        XCTAssertEqual(doc.budgetComparisons.first?.shortValues.count, 2)
+        // The probe: trial 0 of each of the 12 fig 7 cells (2 tasks × 2 label counts × 3 arms), and both DIM models.
+        XCTAssertEqual(doc.budgetComparisons.count, 12 + 2)
+        XCTAssertEqual(doc.budgetComparisons.first?.longValues.count, 1)
+        XCTAssertEqual(doc.budgetComparisons.first?.shortValues.count, 1)
+        XCTAssertEqual(doc.trainingRuns?.map(\.model), ["dim-synthetic", "dim-nosynthetic", "donor e_form", "donor gap"])
+        let fig7 = doc.trials.filter { $0.experiment == "fig7" }
+        XCTAssertTrue(fig7.allSatisfy { $0.extra[TrialExtra.maeLast] == $0.mae && $0.extra[TrialExtra.maeBest] != nil })
+        XCTAssertEqual(fig7.filter { $0.extra[TrialExtra.probe(TrialExtra.maeLast)] != nil }.map(\.trial), Array(repeating: 0, count: 12))
         XCTAssertEqual(doc.dataset.skipped.count, 2)
         XCTAssertEqual(doc.profile.name, "smoke")
         XCTAssertTrue(doc.provenance.stageSeconds.isEmpty)
@@ -82,6 +87,7 @@ final class RunnerTests: XCTestCase {
             var supervised: [String: [Int]] = [:]
             var validation: [String: [Int]] = [:]
             var paired: [String: SeedBase] = [:]
+            var probe: [String: TrainingBudget?] = [:]
             var regressor: [String: [Double]] = [:]
         }
         final class CapturingBackend: ExperimentBackend, @unchecked Sendable {
@@ -93,7 +99,7 @@ final class RunnerTests: XCTestCase {
             func trainDonor(_ r: DonorRequest, dataset: DatasetInfo) throws -> ModelArtifact { try inner.trainDonor(r, dataset: dataset) }
             func trainSupervisedTrial(_ r: SupervisedTrialRequest, dataset: DatasetInfo, initialModel: ModelArtifact?) throws -> TrialOutcome {
                 cap.lock.lock(); let k = r.seeds.components.joined(separator: "/") + "@\(r.budget.maxEpochs)"
-                cap.supervised[k] = r.labelRows; cap.validation[k] = r.validationRows; cap.paired[k] = r.pairedSeeds
+                cap.supervised[k] = r.labelRows; cap.validation[k] = r.validationRows; cap.paired[k] = r.pairedSeeds; cap.probe[k] = r.probeBudget
                 XCTAssertEqual(Set(r.trainRows).union(r.validationRows), Set(r.labelRows))
                 cap.lock.unlock()
                 return try inner.trainSupervisedTrial(r, dataset: dataset, initialModel: initialModel)
@@ -133,9 +139,11 @@ final class RunnerTests: XCTestCase {
                 XCTAssertNotEqual(t0, t1, "trials must draw different subsets")
             }
         }
-        // The budget probe re-runs the fig 7 trial on the same labels.
-        XCTAssertEqual(b.cap.supervised["\(root)/fig7/e_form/n50/trial1/sitenet-random@4"],
-                       b.cap.supervised["\(root)/fig7/e_form/n50/trial1/sitenet-random@2"])
+        // The budget probe rides on trial 0 of every cell (its request carries the longer budget);
+        // no trial is trained twice.
+        XCTAssertEqual((b.cap.probe["\(root)/fig7/e_form/n50/trial0/sitenet-random@2"] ?? nil)?.maxEpochs, 4)
+        XCTAssertNil(b.cap.probe["\(root)/fig7/e_form/n50/trial1/sitenet-random@2"] ?? nil)
+        XCTAssertEqual(b.cap.supervised.count, 2 * 2 * 2 * 3)
     }
 
     func testCorruptEntryIsDetectedAndRecomputed() throws {

@@ -45,6 +45,24 @@ public struct TrialPlan: Sendable {
         return items.filter { need.contains($0.id) }
     }
 
+    /// `items` ordered for list scheduling: by decreasing bottom level (an item's estimated cost
+    /// plus the costliest chain of dependants after it), ties in plan order. Starting the longest
+    /// chains first (DIM pretraining, then donors) keeps every core busy while the critical path
+    /// runs; results do not depend on the order, only the wall time does.
+    public func criticalPathOrder(_ items: [WorkItem]) -> [WorkItem] {
+        var children: [String: [String]] = [:]
+        for it in self.items { for i in it.inputs { children[i, default: []].append(it.id) } }
+        var level: [String: Double] = [:]
+        for it in self.items.reversed() {
+            level[it.id] = it.estimatedCost + (children[it.id]?.compactMap { level[$0] }.max() ?? 0)
+        }
+        let rank = Dictionary(uniqueKeysWithValues: self.items.enumerated().map { ($1.id, $0) })
+        return items.sorted { a, b in
+            let la = level[a.id] ?? a.estimatedCost, lb = level[b.id] ?? b.estimatedCost
+            return la != lb ? la > lb : (rank[a.id] ?? 0) < (rank[b.id] ?? 0)
+        }
+    }
+
     /// The item id of a trial.
     public static func trialID(experiment: String, task: PropertyTask, n: Int, arm: String, trial: Int) -> String {
         "\(experiment)/\(task.rawValue)/n\(pad(n, 4))/\(arm)/t\(pad(trial, 2))"

@@ -159,7 +159,7 @@ public final class Runner: @unchecked Sendable {
             return RunSummary(computed: 0, reused: reused, failed: [], blocked: [], cancelled: false, stageSeconds: [:])
         }
 
-        let state = SchedulerState(items: toCompute, available: available, failed: failedInStore)
+        let state = SchedulerState(items: plan.criticalPathOrder(toCompute), available: available, failed: failedInStore)
         let threads = min(options.jobs, max(1, toCompute.count))
         let group = DispatchGroup()
         for w in 0..<threads {
@@ -224,7 +224,7 @@ public final class Runner: @unchecked Sendable {
     }
 }
 
-/// Shared scheduler state: a ready queue in plan order, guarded by a condition variable.
+/// Shared scheduler state: a ready queue (longest remaining path first), guarded by a condition variable.
 final class SchedulerState: @unchecked Sendable {
     enum Readiness { case ready([String: WorkOutput]), blocked(String) }
     struct Job { let item: WorkItem; let readiness: Readiness }
@@ -248,7 +248,8 @@ final class SchedulerState: @unchecked Sendable {
         inFlight = Set(items.map(\.id))
     }
 
-    /// The next item whose inputs are all settled (plan order), or nil when nothing is left.
+    /// The next item whose inputs are all settled (in the order given: longest remaining path
+    /// first), or nil when nothing is left.
     func next(cancel: CancellationFlag?) -> Job? {
         cond.lock(); defer { cond.unlock() }
         while true {
