@@ -14,9 +14,11 @@ public enum ConvergedBudgets {
     /// Donors (full-label supervised models of the other task).
     public static let donorPatience = 15
     public static let donorCeiling = 300
-    /// Fig 7 trials: epochs without a lower validation MAE before stopping, and the ceiling.
+    /// Fig 7 trials: epochs, or crystal passes if that is longer, without a lower validation MAE
+    /// before stopping, and the ceiling in epochs.
     public static let trialPatience = 40
-    public static let trialCeiling = 2000
+    public static let trialPatienceCrystals = 10_000
+    public static let trialCeiling = 3000
     /// Unique sites per batch at 1000 labels (400 below, as the authors).
     public static let trialSites = 1200
 }
