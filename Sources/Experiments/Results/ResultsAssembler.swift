@@ -150,13 +150,23 @@ public enum ResultsAssembler {
                 for rep in [Representation.untrained, .dim] {
                     guard case let .tsne(t)? = outputs["tsne/\(td.structureSet)/\(rep.rawValue)"] else { continue }
                     var ids: [String] = [], xs: [Double] = [], ys: [Double] = [], mh: [Bool] = [], labels: [Double] = []
+                    var kept: [Int] = []
                     for (i, r) in t.rows.enumerated() {
                         guard let y = label[r] else { continue }
                         ids.append(set.testIDs[r]); xs.append(t.x[i]); ys.append(t.y[i])
-                        mh.append(set.testMetalHalogen[r]); labels.append(y)
+                        mh.append(set.testMetalHalogen[r]); labels.append(y); kept.append(r)
+                    }
+                    // Neighbourhoods in the encoder's own space (the vectors the t-SNE was fitted on).
+                    var embedded: [[Int]]? = nil
+                    if case let .vectors(v)? = outputs[TrialPlanIDs.rep(td.structureSet, rep)], v.dimension > 0 {
+                        var pts: [Float] = []
+                        pts.reserveCapacity(kept.count * v.dimension)
+                        for r in kept { pts.append(contentsOf: v.test.values[(r * v.dimension)..<((r + 1) * v.dimension)]) }
+                        embedded = NearestNeighbours.lists(points: pts, dimension: v.dimension, k: AnalysisSettings().neighbours)
                     }
                     maps.append(TSNEMap(representation: rep.rawValue, task: task.rawValue, ids: ids, x: xs, y: ys,
-                                        metalHalogen: mh, labels: labels, perplexity: t.perplexity, klDivergence: t.klDivergence))
+                                        metalHalogen: mh, labels: labels, perplexity: t.perplexity, klDivergence: t.klDivergence,
+                                        embeddingNeighbours: embedded))
                 }
             }
         }
