@@ -54,6 +54,15 @@ final class ExactIntervalTests: XCTestCase {
         XCTAssertEqual(RankNullDistribution.mannWhitneyCounts(5, 7).reduce(0, +), 792)
     }
 
+    func testMedianIntervalsMatchBinomialOrderStatistics() throws {
+        for c in try IntervalFixtures.load().medianIntervals {
+            let ci = MedianInterval.exact(c.values)
+            XCTAssertEqual(ci.lower, c.lower, "n=\(c.values.count)")
+            XCTAssertEqual(ci.upper, c.upper, "n=\(c.values.count)")
+            XCTAssertEqual(ci.level, c.attainedLevel, accuracy: 1e-12, "n=\(c.values.count)")
+        }
+    }
+
     func testKendallTauMatchesScipy() throws {
         for c in try IntervalFixtures.load().kendallTau {
             XCTAssertEqual(KendallTau.tauB(c.x, c.y), c.tau, accuracy: 1e-12, c.label)

@@ -11,6 +11,7 @@ struct IntervalFixtures: Decodable {
         var label: String; var x: [Double]; var y: [Double]; var level: Double; var lower: Double; var upper: Double
         var attainedLevel: Double; var lowerRank: Int; var hasTies: Bool
     }
+    struct MedianCase: Decodable { var values: [Double]; var lower: Double; var upper: Double; var attainedLevel: Double }
     struct KendallCase: Decodable { var label: String; var x: [Double]; var y: [Double]; var tau: Double }
     struct PermutationCase: Decodable {
         var neighbours: [[Int]]; var labels: [Bool]; var observed: Double; var nullMean: Double; var p: Double; var arrangements: Int
@@ -23,6 +24,7 @@ struct IntervalFixtures: Decodable {
     struct MinimumPCase: Decodable { var test: String; var n1: Int; var n2: Int; var method: String; var p: Double }
     var pairedIntervals: [PairedCase]
     var unpairedIntervals: [UnpairedCase]
+    var medianIntervals: [MedianCase]
     var kendallTau: [KendallCase]
     var labelPermutation: [PermutationCase]
     var claimFamily: [FamilyCase]

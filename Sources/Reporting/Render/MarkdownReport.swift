@@ -165,7 +165,11 @@ struct MarkdownReport {
                          analysis.neighbours.map { [$0.task, $0.representation, "\($0.points)", T.num($0.metalHalogenPrevalence, 3),
                                                     T.num($0.sameLabelFraction, 3), T.num($0.metalHalogenNeighbourFraction, 3),
                                                     T.num($0.metalHalogenChance, 3), T.num($0.klDivergence, 3), T.num($0.perplexity, 1)] })
-            let both = (analysis.embeddingComparisons ?? []) + analysis.neighbourComparisons
+            // Tasks sharing one structure set have identical metal–halogen numbers: one row per set.
+            let both = ((analysis.embeddingComparisons ?? []) + analysis.neighbourComparisons).enumerated().filter { i, c in
+                !((analysis.embeddingComparisons ?? []) + analysis.neighbourComparisons)[..<i].contains {
+                    $0.space == c.space && ($0.sharedWith ?? []).contains(c.task) }
+            }.map(\.element)
             s += table(["task", "space", "MH structures", "MH-neighbour fraction untrained → DIM (chance)", "change", "permutation p (over structures)"],
                          both.map { [$0.task + (($0.sharedWith ?? []).isEmpty ? "" : " (= " + ($0.sharedWith ?? []).joined(separator: ", ") + ")"),
                                      $0.space ?? "t-SNE", "\($0.metalHalogenPoints)",
