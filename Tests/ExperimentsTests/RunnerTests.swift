@@ -55,6 +55,12 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(doc.learningCurves.first?.tasks, ["e_form", "gap"])
         XCTAssertEqual(Set(doc.tsneMaps.map { "\($0.task)/\($0.representation)" }),
                        ["e_form/untrained", "e_form/dim", "gap/untrained", "gap/dim"])
+        // Every map carries its points' nearest neighbours in the encoder's own vector space.
+        for m in doc.tsneMaps {
+            let nb = try XCTUnwrap(m.embeddingNeighbours, "\(m.task)/\(m.representation)")
+            XCTAssertEqual(nb.count, m.ids.count)
+            XCTAssertTrue(nb.enumerated().allSatisfy { i, l in !l.isEmpty && !l.contains(i) && l.allSatisfy { $0 >= 0 && $0 < m.ids.count } })
+        }
         XCTAssertEqual(doc.budgetComparisons.count, 1)
         XCTAssertEqual(doc.budgetComparisons.first?.longValues.count, 2)
         XCTAssertEqual(doc.budgetComparisons.first?.shortValues.count, 2)

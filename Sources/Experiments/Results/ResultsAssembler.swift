@@ -82,8 +82,11 @@ public enum ResultsAssembler {
             case let .valid(r):
                 if let o = r.output {
                     present.insert(item.id)
-                    // Vectors are not part of the document; do not hold them in memory.
-                    if case .vectors = o {} else { outputs[item.id] = o }
+                    // Vectors are not part of the document; hold only the two 64-d encoders' (for the
+                    // embedding-space neighbours of figs 9/10), not the large engineered features.
+                    if case .vectors = o {
+                        if case let .representation(_, r) = item.kind, r == .untrained || r == .dim { outputs[item.id] = o }
+                    } else { outputs[item.id] = o }
                 } else { failures[item.id] = r.failure ?? "failed" }
                 if let t = store.timing(key: key) { seconds[item.stage, default: 0] += t }
             case .missing, .corrupt:
