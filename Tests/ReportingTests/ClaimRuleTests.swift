@@ -165,4 +165,21 @@ final class ClaimRuleTests: XCTestCase {
         XCTAssertEqual(c13.verdict, .reproduced, c13.reason)
         XCTAssertTrue(c13.reason.contains("t-SNE"), c13.reason)
     }
+
+    /// C12 opposes only when the Bonferroni-widened interval excludes 0 as well.
+    func testC12OpposesOnlyAfterAdjustment() {
+        func spread(_ lo: Double, _ loAdjusted: Double) -> SpreadComparison {
+            SpreadComparison(task: "gap", nLabels: 50, regressor: "linear", iqrDIM: 0.3, iqrUntrained: 0.2, difference: 0.1,
+                             differenceCI: ConfidenceInterval(lower: lo, upper: 0.2, level: 0.95),
+                             differenceCIAdjusted: ConfidenceInterval(lower: loAdjusted, upper: 0.25, level: 0.99))
+        }
+        func verdict(_ s: [SpreadComparison]) -> Verdict {
+            let a = ResultsAnalysis(settings: AnalysisSettings(), figures: [FigureAnalysis(id: "fig8", title: "", arms: [], comparisons: [], spreads: s)],
+                                    curves: [], neighbours: [], neighbourComparisons: [], budgets: [], paperMedians: [], claims: [],
+                                    detectedDepartures: [], failedTrials: [], skippedByReason: [:])
+            return ClaimRules.c12(a).verdict
+        }
+        XCTAssertEqual(verdict([spread(0.01, -0.01)]), .inconclusive)
+        XCTAssertEqual(verdict([spread(0.02, 0.01)]), .contradicted)
+    }
 }

@@ -82,6 +82,8 @@ public struct SpreadComparison: Codable, Equatable, Sendable {
     /// IQR(DIM) − IQR(untrained) with its percentile-bootstrap 95 % CI (trials resampled as pairs).
     public var difference: Double
     public var differenceCI: ConfidenceInterval
+    /// The same bootstrap at level 1 − α/m, m = C12's number of cases (Bonferroni); nil in older documents.
+    public var differenceCIAdjusted: ConfidenceInterval?
 }
 
 /// Statistics of one box-plot figure (7, 8, 11, 12).
@@ -172,6 +174,9 @@ public struct NeighbourComparison: Codable, Equatable, Sendable {
     /// (structures resampled, neighbour graphs fixed; no exact interval exists for it).
     public var correlationChange: Double
     public var correlationChangeCI: ConfidenceInterval
+    /// The same bootstrap at level 1 − α/m, m = the number of tasks compared (Bonferroni, for
+    /// deciding that a task opposes C14); nil in older documents.
+    public var correlationChangeCIAdjusted: ConfidenceInterval?
 }
 
 /// Budget comparison: one arm at a shorter and a longer budget.

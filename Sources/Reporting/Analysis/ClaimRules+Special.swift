@@ -86,9 +86,10 @@ extension ClaimRules {
     }
 
     static func c12(_ a: ResultsAnalysis) -> ClaimVerdict {
-        let rule = "For each task, regressor and n ≤ 100: percentile-bootstrap 95 % CI of IQR(DIM) − IQR(untrained) (trials resampled as pairs; no exact interval exists for a difference of IQRs) entirely below 0 → supports; entirely above 0 → opposes. All support → reproduced (intersection–union); any opposes → contradicted (not adjusted for the number of cases); otherwise inconclusive"
+        let rule = "For each task, regressor and n ≤ 100: percentile-bootstrap 95 % CI of IQR(DIM) − IQR(untrained) (trials resampled as pairs; no exact interval exists for a difference of IQRs) entirely below 0 → supports; the bootstrap CI at level 1 − α/m (Bonferroni over the m cases, same resamples) entirely above 0 → opposes. All support → reproduced (intersection–union); any opposes → contradicted; otherwise inconclusive"
         let s = a.figure("fig8")?.spreads ?? []
-        let support = s.filter { $0.differenceCI.upper < 0 }.count, oppose = s.filter { $0.differenceCI.lower > 0 }.count
+        let support = s.filter { $0.differenceCI.upper < 0 }.count
+        let oppose = s.filter { ($0.differenceCIAdjusted ?? $0.differenceCI).lower > 0 }.count
         let v: Verdict = s.isEmpty ? .inconclusive : oppose > 0 ? .contradicted : support == s.count ? .reproduced : .inconclusive
         let ours = s.map { "\($0.task) \($0.regressor) n=\($0.nLabels): IQR \(f($0.iqrDIM)) vs \(f($0.iqrUntrained)), Δ \(f($0.difference)) [\(f($0.differenceCI.lower)), \(f($0.differenceCI.upper))]" }
         return ClaimVerdict(id: "C12", figure: "fig8", claim: "DIM vectors make downstream models more consistent at small data (smaller spread of MAE)",
@@ -138,9 +139,10 @@ extension ClaimRules {
     static func c14(_ a: ResultsAnalysis) -> ClaimVerdict {
         let m = a.settings.correlationMargin
         let (cs, space) = neighbourEvidence(a)
-        let rule = "Neighbour-label correlation r = Pearson(label, mean label of the k = \(a.settings.neighbours) nearest neighbours in the encoder's embedding space; the t-SNE map only when no embedding neighbours were recorded). Per task, the percentile-bootstrap 95 % CI (structures resampled, neighbour graphs fixed; no exact interval exists) of r(DIM) − r(untrained) entirely below \(f(m)) → supports; entirely above \(f(m)) → opposes. Both tasks support → reproduced (intersection–union); any opposes → contradicted (not adjusted); otherwise inconclusive"
+        let rule = "Neighbour-label correlation r = Pearson(label, mean label of the k = \(a.settings.neighbours) nearest neighbours in the encoder's embedding space; the t-SNE map only when no embedding neighbours were recorded). Per task, the percentile-bootstrap 95 % CI (structures resampled, neighbour graphs fixed; no exact interval exists) of r(DIM) − r(untrained) entirely below \(f(m)) → supports; the CI at level 1 − α/m (Bonferroni over the m tasks, same resamples) entirely above \(f(m)) → opposes. Both tasks support → reproduced (intersection–union); any opposes → contradicted; otherwise inconclusive"
         let ours = cs.map { "\($0.task) (\($0.space ?? "t-SNE")): Δr \(f($0.correlationChange)) [\(f($0.correlationChangeCI.lower)), \(f($0.correlationChangeCI.upper))]" }
-        let support = cs.filter { $0.correlationChangeCI.upper < m }.count, oppose = cs.filter { $0.correlationChangeCI.lower > m }.count
+        let support = cs.filter { $0.correlationChangeCI.upper < m }.count
+        let oppose = cs.filter { ($0.correlationChangeCIAdjusted ?? $0.correlationChangeCI).lower > m }.count
         let v: Verdict = cs.isEmpty ? .inconclusive : oppose > 0 ? .contradicted : (cs.count >= 2 && support == cs.count) ? .reproduced : .inconclusive
         return ClaimVerdict(id: "C14", figure: "fig10", claim: "DIM training gives no obvious clustering by property label",
                             evidence: "neighbour-label correlation, DIM vs untrained encoder, in the embedding space", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),

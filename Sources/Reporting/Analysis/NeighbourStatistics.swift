@@ -103,7 +103,7 @@ enum NeighbourStatistics {
     ///   r(t) − r(u) with a percentile bootstrap over structures (graphs fixed; no exact interval
     ///   exists for this statistic).
     static func contrast(task: String, space: String, untrained u: TSNEMap, uGraph: [[Int]], trained t: TSNEMap,
-                         tGraph: [[Int]], settings: AnalysisSettings) -> NeighbourComparison {
+                         tGraph: [[Int]], settings: AnalysisSettings, familySize: Int) -> NeighbourComparison {
         let tIndex = Dictionary(t.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let common = u.ids.indices.filter { tIndex[u.ids[$0]] != nil }
         var uPos = [Int](repeating: -1, count: u.ids.count), tPos = [Int](repeating: -1, count: t.ids.count)
@@ -125,17 +125,19 @@ enum NeighbourStatistics {
             let l = sel.map { labels[$0] }
             return pearson(l, sel.map { mt[$0] }) - pearson(l, sel.map { mu[$0] })
         }
-        let ci = Bootstrap.percentileCI(common.indices.map(Double.init), resamples: min(settings.bootstrapResamples, 1000),
-                                        level: settings.confidenceLevel,
-                                        stream: SeedPath("report", "neighbour-correlation", space, task).stream()) { r in
-            deltaR(r.map { Int($0) })
+        func ci(_ level: Double) -> ConfidenceInterval {
+            Bootstrap.percentileCI(common.indices.map(Double.init), resamples: min(settings.bootstrapResamples, 1000), level: level,
+                                   stream: SeedPath("report", "neighbour-correlation", space, task).stream()) { r in
+                deltaR(r.map { Int($0) })
+            }
         }
         return NeighbourComparison(task: task, space: space, sharedWith: [], metalHalogenPoints: m,
                                    metalHalogenFractionUntrained: clustering(gu, mh), metalHalogenFractionTrained: clustering(gt, mh),
                                    metalHalogenFractionChange: test.observed,
                                    metalHalogenChance: n > 1 ? Double(m - 1) / Double(n - 1) : .nan,
                                    metalHalogenP: m > 0 && m < n ? test.p : .nan, permutations: test.arrangements,
-                                   correlationChange: deltaR(Array(0..<n)), correlationChangeCI: ci)
+                                   correlationChange: deltaR(Array(0..<n)), correlationChangeCI: ci(settings.confidenceLevel),
+                                   correlationChangeCIAdjusted: ci(1 - settings.alpha / Double(max(familySize, 1))))
     }
 
     /// Tasks whose untrained and trained maps are the same structures with the same coordinates as
@@ -166,19 +168,21 @@ enum NeighbourStatistics {
         let computed = valid.map { numbers($0, k: settings.neighbours) }
         let shared = sharedMaps(valid)
         var tsne: [NeighbourComparison] = [], embedding: [NeighbourComparison] = []
-        for task in Array(Set(valid.map(\.task))).sorted() {
+        let tasks = Array(Set(valid.map(\.task))).sorted()
+        for task in tasks {
             guard let u = valid.first(where: { $0.task == task && $0.representation == "untrained" }),
                   let t = valid.first(where: { $0.task == task && $0.representation == "dim" })
                     ?? valid.first(where: { $0.task == task && $0.representation != "untrained" })
             else { continue }
             var c = contrast(task: task, space: "t-SNE", untrained: u, uGraph: neighbours(x: u.x, y: u.y, k: settings.neighbours),
-                             trained: t, tGraph: neighbours(x: t.x, y: t.y, k: settings.neighbours), settings: settings)
+                             trained: t, tGraph: neighbours(x: t.x, y: t.y, k: settings.neighbours), settings: settings,
+                             familySize: tasks.count)
             c.sharedWith = shared[task] ?? []
             tsne.append(c)
             if let ug = u.embeddingNeighbours, let tg = t.embeddingNeighbours, ug.count == u.ids.count, tg.count == t.ids.count {
                 let k = settings.neighbours
                 var e = contrast(task: task, space: "embedding", untrained: u, uGraph: ug.map { Array($0.prefix(k)) },
-                                 trained: t, tGraph: tg.map { Array($0.prefix(k)) }, settings: settings)
+                                 trained: t, tGraph: tg.map { Array($0.prefix(k)) }, settings: settings, familySize: tasks.count)
                 e.sharedWith = shared[task] ?? []
                 embedding.append(e)
             }

@@ -76,6 +76,8 @@ public enum ResultsAnalyzer {
         let stats = b.armStatisticsAll(arms)
         var specs: [ComparisonBuilder.Spec] = []
         var spreads: [SpreadComparison] = []
+        // C12's cases: both regressors at every task and label count ≤ 100 (the Bonferroni factor of its "opposes").
+        let spreadCases = 2 * t.tasks("fig8").reduce(0) { $0 + t.labelCounts("fig8", task: $1).filter { $0 <= 100 }.count }
         for task in t.tasks("fig8") {
             for n in t.labelCounts("fig8", task: task) {
                 let k = { (arm: String) in ArmKey(experiment: "fig8", task: task, nLabels: n, arm: arm) }
@@ -100,7 +102,7 @@ public enum ResultsAnalyzer {
                     }
                     for (reg, dimArm, untrained) in [("linear", ArmID.linearDIM, ArmID.linearUntrained),
                                                      ("mlp", ArmID.mlpDIM, ArmID.mlpUntrained)] {
-                        if let s = spread(t, b.settings, k(dimArm), k(untrained), regressor: reg) { spreads.append(s) }
+                        if let s = spread(t, b.settings, k(dimArm), k(untrained), regressor: reg, familySize: spreadCases) { spreads.append(s) }
                     }
                 }
                 for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig8", purpose: why)) }
@@ -110,22 +112,27 @@ public enum ResultsAnalyzer {
         return FigureAnalysis(id: "fig8", title: titles["fig8"]!, arms: stats, comparisons: comps, spreads: spreads)
     }
 
-    /// IQR(DIM) − IQR(untrained) with a paired bootstrap over trial indices.
+    /// IQR(DIM) − IQR(untrained) with a paired bootstrap over trial indices, at the nominal level and
+    /// at 1 − α/`familySize` (Bonferroni over C12's cases, for deciding that a case opposes); both
+    /// intervals are quantiles of the same resamples.
     static func spread(_ t: TrialTable, _ settings: AnalysisSettings, _ dim: ArmKey, _ untrained: ArmKey,
-                       regressor: String) -> SpreadComparison? {
+                       regressor: String, familySize: Int) -> SpreadComparison? {
         let sa = t.values[dim] ?? [:], sb = t.values[untrained] ?? [:]
         let common = Set(sa.keys).intersection(sb.keys).sorted()
         guard common.count >= 4 else { return nil }
         let x = common.map { sa[$0]! }, y = common.map { sb[$0]! }
         func iqr(_ v: [Double]) -> Double { let s = v.sorted(); return Quantile.linear(sorted: s, 0.75) - Quantile.linear(sorted: s, 0.25) }
         let idx = common.indices.map(Double.init)
-        let ci = Bootstrap.percentileCI(idx, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
-                                        stream: SeedPath(["report", "spread", dim.description]).stream()) { r in
-            let ii = r.map { Int($0) }
-            return iqr(ii.map { x[$0] }) - iqr(ii.map { y[$0] })
+        func ci(_ level: Double) -> ConfidenceInterval {
+            Bootstrap.percentileCI(idx, resamples: settings.bootstrapResamples, level: level,
+                                   stream: SeedPath(["report", "spread", dim.description]).stream()) { r in
+                let ii = r.map { Int($0) }
+                return iqr(ii.map { x[$0] }) - iqr(ii.map { y[$0] })
+            }
         }
         return SpreadComparison(task: dim.task, nLabels: dim.nLabels, regressor: regressor, iqrDIM: iqr(x),
-                                iqrUntrained: iqr(y), difference: iqr(x) - iqr(y), differenceCI: ci)
+                                iqrUntrained: iqr(y), difference: iqr(x) - iqr(y), differenceCI: ci(settings.confidenceLevel),
+                                differenceCIAdjusted: ci(1 - settings.alpha / Double(max(familySize, 1))))
     }
 
     static func fig11(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
