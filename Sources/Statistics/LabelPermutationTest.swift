@@ -15,6 +15,7 @@ import Randomness
 /// Exhaustive enumeration is used when C(N, m) ≤ `resamples`, else B = `resamples` uniform random
 /// arrangements (partial Fisher–Yates from a keyed ``RandomStream``; same stream ⇒ same p). The
 /// Monte-Carlo p has a standard error of about √(p(1 − p)/B) and never falls below 2/(B + 1).
+/// A statistic that is NaN on the observed labels (e.g. no labelled unit) gives p = NaN.
 public enum LabelPermutationTest {
     public struct Result: Equatable, Sendable {
         /// The statistic on the observed labels.
@@ -33,6 +34,9 @@ public enum LabelPermutationTest {
                            statistic: ([Bool]) -> Double) -> Result {
         let n = labels.count, m = labels.filter { $0 }.count
         let observed = statistic(labels)
+        guard !observed.isNaN else {
+            return Result(observed: .nan, nullMean: .nan, p: .nan, arrangements: 0, exhaustive: false)
+        }
         var ge = 0, le = 0, sum = 0.0, count = 0
         func tally(_ t: Double) {
             // A relative tolerance so that rearrangements equal to the observed value up to rounding count as ties.

@@ -68,7 +68,8 @@ public struct Comparison: Codable, Equatable, Sendable {
     /// Median MAE of arm B over the trials used: the scale of the minimum effect size.
     /// Optional only so that documents written before it was recorded still decode.
     public var comparatorMedian: Double?
-    /// Why this comparison is made (claim ids).
+    /// The claims this comparison is evidence for (ids, only those whose task and label counts it
+    /// belongs to), or "context" when it is shown for context only.
     public var purpose: String
 }
 

@@ -83,7 +83,7 @@ enum ClaimRules {
     // MARK: evaluation
 
     static func evaluate(_ a: ResultsAnalysis) -> [ClaimVerdict] {
-        let alpha = a.settings.alpha, settings = a.settings
+        let settings = a.settings
         func comp(_ fig: String, _ task: String, _ n: Int, _ armA: String, _ armB: String) -> Comparison? {
             a.figure(fig)?.comparisons.first { $0.a.task == task && $0.a.nLabels == n && $0.a.arm == armA && $0.b.arm == armB }
         }

@@ -2,8 +2,9 @@ import Foundation
 import Randomness
 import Statistics
 
-/// Numbers for the visual t-SNE claims (C13, C14), from the k nearest neighbours of each point in
-/// the 2-D map (Euclidean; the point itself excluded; ties broken by index).
+/// Numbers for the visual claims C13 and C14 from the k nearest neighbours of each point
+/// (Euclidean; the point itself excluded; ties broken by index): in each 2-D t-SNE map, and in the
+/// encoders' own vector space when the maps carry those neighbour lists.
 enum NeighbourStatistics {
     /// Indices of the k nearest neighbours of every point (exact, O(N²)).
     static func neighbours(x: [Double], y: [Double], k: Int) -> [[Int]] {
