@@ -8,20 +8,23 @@ extension ClaimRules {
         let s = a.settings
         let rule = "For every DIM model trained with the synthetic false samples, on its validation curves: each final DIM loss (local, global) must be below its own zero-classifier baseline, as recorded with the curve (the two baselines differ when the numbers of false samples differ), and the global loss must end further below its baseline than the local one, relative to the baseline (final/baseline smaller). Any of these fails → contradicted. All hold and both curves roughly monotonic — the \(s.runningMedianWindow)-epoch running median never rebounds above its running minimum by more than \(Int(s.reboundLimit * 100)) % of the total drop, and Kendall's τ between epoch and loss ≤ \(f(s.tauLimit)) — → reproduced; otherwise inconclusive"
         let curves = a.curves.filter(\.synthetic)
-        var ours: [String] = [], broken = false, rough = false
+        var ours: [String] = [], broken = false, rough = false, why: [String] = []
         for c in curves {
             let rl = c.finalLocalDIM / c.baselineLocal, rg = c.finalGlobalDIM / c.baselineGlobal
             let mrl = c.medianReboundLocalDIM ?? .nan, mrg = c.medianReboundGlobalDIM ?? .nan
             let tl = c.kendallTauLocalDIM ?? .nan, tg = c.kendallTauGlobalDIM ?? .nan
             ours.append("\(c.model): final local \(f(c.finalLocalDIM)) vs baseline \(f(c.baselineLocal)) (ratio \(f(rl))), global \(f(c.finalGlobalDIM)) vs \(f(c.baselineGlobal)) (ratio \(f(rg))); running-median rebound local \(f(mrl)), global \(f(mrg)) (raw \(f(c.reboundLocalDIM)), \(f(c.reboundGlobalDIM))); Kendall τ local \(f(tl)), global \(f(tg)); \(c.epochs) epochs")
-            if !(c.finalLocalDIM < c.baselineLocal) || !(c.finalGlobalDIM < c.baselineGlobal) || !(rg < rl) { broken = true }
+            if !(c.finalLocalDIM < c.baselineLocal) { broken = true; why.append("\(c.model): local loss not below its baseline") }
+            if !(c.finalGlobalDIM < c.baselineGlobal) { broken = true; why.append("\(c.model): global loss not below its baseline") }
+            if !(rg < rl) { broken = true; why.append("\(c.model): global loss ends at \(f(rg)) of its baseline, local at \(f(rl)), so the global one is not further below") }
             let mono = mrl <= s.reboundLimit && mrg <= s.reboundLimit && tl <= s.tauLimit && tg <= s.tauLimit
-            if !mono { rough = true }
+            if !mono { rough = true; why.append("\(c.model): not roughly monotonic") }
         }
         let v: Verdict = curves.isEmpty ? .inconclusive : broken ? .contradicted : rough ? .inconclusive : .reproduced
         let reason = curves.isEmpty ? "no learning curves in this run"
-            : broken ? "a final DIM loss is not below its baseline, or the global loss does not end further below its baseline than the local one"
-            : rough ? "losses end below their baselines but a curve is not roughly monotonic (running-median rebound or Kendall τ)" : "all conditions hold"
+            : broken ? why.joined(separator: "; ")
+            : rough ? "losses end below their baselines but a curve is not roughly monotonic (running-median rebound or Kendall τ): " + why.joined(separator: "; ")
+            : "all conditions hold"
         return ClaimVerdict(id: "C1", figure: "fig6", claim: "DIM training is smooth and roughly monotonic for both encoders; both DIM losses end below the zero-classifier baseline, the global one lower than the local one",
                             evidence: "fig 6 validation curves: final values against each loss's own baseline, running-median rebound, Kendall τ",
                             ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "), paper: "— (no stored numbers)",
