@@ -138,7 +138,9 @@ public struct LearningCurve: Codable, Equatable, Sendable {
     /// Whether the synthetic false samples were used.
     public var synthetic: Bool
     public var points: [CurvePoint]
-    /// Loss of a classifier that always scores 0: (1 + 1) · ln 2 = 2 ln 2 for each DIM loss.
+    /// Loss of a classifier that always scores 0, for each DIM loss: ln 2 per true term plus ln 2
+    /// per false term, weighted as the loss weights them, so the local and the global baselines
+    /// differ when their numbers of false samples do (2 ln 2 only for one true and one false term).
     public var baselineLocal: Double
     public var baselineGlobal: Double
     /// The epoch whose weights were kept (label-free selection).
@@ -218,17 +220,21 @@ public struct TSNEMap: Codable, Equatable, Sendable {
     public var ids: [String]
     public var x: [Double]
     public var y: [Double]
-    /// Contains a metal and a halogen (pymatgen's classes; protocol §9).
+    /// Contains a metal and a halogen (pymatgen's element classes).
     public var metalHalogen: [Bool]
     /// The property label of each point.
     public var labels: [Double]
     public var perplexity: Double
     public var klDivergence: Double
+    /// For each point, the indices (into this map's points) of its k nearest neighbours in the
+    /// encoder's own vector space (Euclidean, the point itself excluded, nearest first), so that
+    /// neighbourhoods can be judged without t-SNE's distortion and seed. Nil when not recorded.
+    public var embeddingNeighbours: [[Int]]?
     public init(representation: String, task: String, ids: [String], x: [Double], y: [Double], metalHalogen: [Bool],
-                labels: [Double], perplexity: Double, klDivergence: Double) {
+                labels: [Double], perplexity: Double, klDivergence: Double, embeddingNeighbours: [[Int]]? = nil) {
         self.representation = representation; self.task = task; self.ids = ids; self.x = x; self.y = y
         self.metalHalogen = metalHalogen; self.labels = labels; self.perplexity = perplexity
-        self.klDivergence = klDivergence
+        self.klDivergence = klDivergence; self.embeddingNeighbours = embeddingNeighbours
     }
 }
 

@@ -5,24 +5,33 @@ import Randomness
 public struct ConfidenceInterval: Codable, Equatable, Sendable {
     public var lower: Double
     public var upper: Double
-    /// Nominal coverage, e.g. 0.95.
+    /// Coverage the interval actually has: the attained level of an exact interval (the discrete
+    /// null distribution rarely hits the nominal level exactly), or the nominal level of a bootstrap.
     public var level: Double
-    public init(lower: Double, upper: Double, level: Double) {
-        self.lower = lower; self.upper = upper; self.level = level
+    /// The level that was asked for (e.g. 0.95); nil in documents written before it was recorded.
+    public var nominal: Double?
+    /// How the interval was made (e.g. "exact, Walsh averages", "percentile bootstrap"); nil when unknown.
+    public var method: String?
+    public init(lower: Double, upper: Double, level: Double, nominal: Double? = nil, method: String? = nil) {
+        self.lower = lower; self.upper = upper; self.level = level; self.nominal = nominal; self.method = method
     }
     /// Whether `x` lies in [lower, upper].
     public func contains(_ x: Double) -> Bool { x >= lower && x <= upper }
 
-    enum CodingKeys: String, CodingKey { case lower, upper, level }
+    enum CodingKeys: String, CodingKey { case lower, upper, level, nominal, method }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         lower = try c.decodeNonFinite(.lower); upper = try c.decodeNonFinite(.upper)
         level = try c.decode(Double.self, forKey: .level)
+        nominal = try c.decodeIfPresent(Double.self, forKey: .nominal)
+        method = try c.decodeIfPresent(String.self, forKey: .method)
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeNonFinite(lower, .lower); try c.encodeNonFinite(upper, .upper)
         try c.encode(level, forKey: .level)
+        try c.encodeIfPresent(nominal, forKey: .nominal)
+        try c.encodeIfPresent(method, forKey: .method)
     }
 }
 
@@ -74,6 +83,7 @@ public enum Bootstrap {
         guard !stats.isEmpty else { return ConfidenceInterval(lower: .nan, upper: .nan, level: level) }
         let s = stats.sorted()
         return ConfidenceInterval(lower: Quantile.linear(sorted: s, (1 - level) / 2),
-                                  upper: Quantile.linear(sorted: s, (1 + level) / 2), level: level)
+                                  upper: Quantile.linear(sorted: s, (1 + level) / 2), level: level,
+                                  nominal: level, method: "percentile bootstrap, \(s.count) resamples")
     }
 }

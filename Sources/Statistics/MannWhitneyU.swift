@@ -79,4 +79,15 @@ public struct MannWhitneyU: Codable, Equatable, Sendable {
         for i in 0..<Swift.min(n1, n2) { logC += log(Double(n1 + n2 - i)) - log(Double(i + 1)) }
         return Swift.min(1, 2 * exp(-logC))
     }
+
+    /// The smallest two-sided p the test run with `method` can reach (complete separation, no
+    /// ties): 2/C(n₁+n₂, n₁) exact; 2·(1 − Φ((n₁n₂/2 − ½)/σ)), σ² = n₁n₂(n₁+n₂+1)/12, with the
+    /// normal approximation.
+    public static func minimumAttainableP(_ n1: Int, _ n2: Int, method: Method) -> Double {
+        guard n1 > 0 && n2 > 0 else { return 1 }
+        if method == .exact { return minimumAttainableP(n1, n2) }
+        let a = Double(n1), b = Double(n2)
+        let sd = (a * b * (a + b + 1) / 12).squareRoot()
+        return Swift.min(1, 2 * StandardNormal.sf((a * b / 2 - 0.5) / sd))
+    }
 }

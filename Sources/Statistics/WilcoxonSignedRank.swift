@@ -102,10 +102,22 @@ public struct WilcoxonSignedRank: Codable, Equatable, Sendable {
         return Swift.min(1, 2 * Swift.min(below, above) / all)
     }
 
-    /// The smallest two-sided p any arrangement of n non-zero pairs can give: 2/2ⁿ
-    /// (all signs equal). A comparison with this above the significance level cannot be
+    /// The smallest two-sided p any arrangement of n non-zero pairs can give with the exact test:
+    /// 2/2ⁿ (all signs equal). A comparison with this above the significance level cannot be
     /// significant, however large the effect.
     public static func minimumAttainableP(pairs n: Int) -> Double {
         n <= 0 ? 1 : Swift.min(1, 2 / pow(2, Double(n)))
+    }
+
+    /// The smallest two-sided p the test run with `method` can give for n non-zero pairs (all signs
+    /// equal, untied ranks): 2/2ⁿ exact; with the normal approximation
+    /// 2·(1 − Φ((n(n+1)/4 − ½)/σ)), σ² = n(n+1)(2n+1)/24. `auto` resolves as the initialiser does.
+    public static func minimumAttainableP(pairs n: Int, method: Method) -> Double {
+        guard n > 0 else { return 1 }
+        let exact = method == .exact || (method == .auto && n <= exactLimit)
+        if exact { return minimumAttainableP(pairs: n) }
+        let nn = Double(n)
+        let sd = (nn * (nn + 1) * (2 * nn + 1) / 24).squareRoot()
+        return Swift.min(1, 2 * StandardNormal.sf((nn * (nn + 1) / 4 - 0.5) / sd))
     }
 }

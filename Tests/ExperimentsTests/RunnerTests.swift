@@ -55,6 +55,12 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(doc.learningCurves.first?.tasks, ["e_form", "gap"])
         XCTAssertEqual(Set(doc.tsneMaps.map { "\($0.task)/\($0.representation)" }),
                        ["e_form/untrained", "e_form/dim", "gap/untrained", "gap/dim"])
+        // Every map carries its points' nearest neighbours in the encoder's own vector space.
+        for m in doc.tsneMaps {
+            let nb = try XCTUnwrap(m.embeddingNeighbours, "\(m.task)/\(m.representation)")
+            XCTAssertEqual(nb.count, m.ids.count)
+            XCTAssertTrue(nb.enumerated().allSatisfy { i, l in !l.isEmpty && !l.contains(i) && l.allSatisfy { $0 >= 0 && $0 < m.ids.count } })
+        }
         // The probe: trial 0 of each of the 12 fig 7 cells (2 tasks × 2 label counts × 3 arms), and both DIM models.
         XCTAssertEqual(doc.budgetComparisons.count, 12 + 2)
         XCTAssertEqual(doc.budgetComparisons.first?.longValues.count, 1)

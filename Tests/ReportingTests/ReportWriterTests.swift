@@ -48,7 +48,13 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertEqual(results.analysis.claims.map(\.id), (1...17).map { "C\($0)" })
         XCTAssertEqual(results.document, SyntheticResults.make())
         // Statistics tables for the box figures and the provenance footer.
-        XCTAssertTrue(r.md.contains("### Comparisons (A − B, Holm within figure 7)"))
+        XCTAssertTrue(r.md.contains("### Comparisons (A − B; p unadjusted, each claim adjusts over its own cases)"))
+        // The methods section states the per-claim multiplicity rules and the minimum effect.
+        let methods = r.md.components(separatedBy: "## Statistical methods")[1].components(separatedBy: "## Figure 6")[0]
+        for phrase in ["intersection–union", "Holm", "Minimum effect size", "attained", "permutation test over structures"] {
+            XCTAssertTrue(methods.contains(phrase), "methods lack \(phrase)")
+        }
+        XCTAssertFalse(r.md.contains("Holm within figure"))
         XCTAssertTrue(r.md.contains("sitenet&#45;dim − sitenet&#45;random") || r.md.contains("sitenet-dim − sitenet-random"))
         XCTAssertTrue(r.md.contains("abc1234") && r.md.contains("Haswell") && r.md.contains("deadbeef"))
         XCTAssertTrue(r.md.contains("NaN loss at epoch 12"), "failed trial listed")

@@ -82,8 +82,11 @@ public enum ResultsAssembler {
             case let .valid(r):
                 if let o = r.output {
                     present.insert(item.id)
-                    // Vectors are not part of the document; do not hold them in memory.
-                    if case .vectors = o {} else { outputs[item.id] = o }
+                    // Vectors are not part of the document; hold only the two 64-d encoders' (for the
+                    // embedding-space neighbours of figs 9/10), not the large engineered features.
+                    if case .vectors = o {
+                        if case let .representation(_, r) = item.kind, r == .untrained || r == .dim { outputs[item.id] = o }
+                    } else { outputs[item.id] = o }
                 } else { failures[item.id] = r.failure ?? "failed" }
                 if let t = store.timing(key: key) { seconds[item.stage, default: 0] += t }
             case .missing, .corrupt:
@@ -138,13 +141,23 @@ public enum ResultsAssembler {
                 for rep in [Representation.untrained, .dim] {
                     guard case let .tsne(t)? = outputs["tsne/\(td.structureSet)/\(rep.rawValue)"] else { continue }
                     var ids: [String] = [], xs: [Double] = [], ys: [Double] = [], mh: [Bool] = [], labels: [Double] = []
+                    var kept: [Int] = []
                     for (i, r) in t.rows.enumerated() {
                         guard let y = label[r] else { continue }
                         ids.append(set.testIDs[r]); xs.append(t.x[i]); ys.append(t.y[i])
-                        mh.append(set.testMetalHalogen[r]); labels.append(y)
+                        mh.append(set.testMetalHalogen[r]); labels.append(y); kept.append(r)
+                    }
+                    // Neighbourhoods in the encoder's own space (the vectors the t-SNE was fitted on).
+                    var embedded: [[Int]]? = nil
+                    if case let .vectors(v)? = outputs[TrialPlanIDs.rep(td.structureSet, rep)], v.dimension > 0 {
+                        var pts: [Float] = []
+                        pts.reserveCapacity(kept.count * v.dimension)
+                        for r in kept { pts.append(contentsOf: v.test.values[(r * v.dimension)..<((r + 1) * v.dimension)]) }
+                        embedded = NearestNeighbours.lists(points: pts, dimension: v.dimension, k: AnalysisSettings().neighbours)
                     }
                     maps.append(TSNEMap(representation: rep.rawValue, task: task.rawValue, ids: ids, x: xs, y: ys,
-                                        metalHalogen: mh, labels: labels, perplexity: t.perplexity, klDivergence: t.klDivergence))
+                                        metalHalogen: mh, labels: labels, perplexity: t.perplexity, klDivergence: t.klDivergence,
+                                        embeddingNeighbours: embedded))
                 }
             }
         }

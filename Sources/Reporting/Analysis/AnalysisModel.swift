@@ -31,7 +31,8 @@ public struct ArmStatistics: Codable, Equatable, Sendable {
     public var summary: SampleSummary
     /// Box-plot numbers under ``AnalysisSettings/whiskers`` (nil when no trial succeeded).
     public var box: BoxStatistics?
-    /// Percentile-bootstrap 95 % CI of the median (used by the baseline check).
+    /// Exact order-statistic CI of the median (binomial; `level` is the attained coverage; used by
+    /// the baseline check).
     public var medianCI: ConfidenceInterval
 }
 
@@ -41,7 +42,7 @@ public struct Comparison: Codable, Equatable, Sendable {
     public var figure: String
     public var a: ArmKey
     public var b: ArmKey
-    /// Paired by trial index (same label subset) or two independent samples.
+    /// Paired by trial index (trial k of both arms saw the same label subset) or two independent samples.
     public var paired: Bool
     /// Pairs used (paired) or the two sample sizes (unpaired; then `nPairs` = 0).
     public var nPairs: Int
@@ -50,7 +51,8 @@ public struct Comparison: Codable, Equatable, Sendable {
     /// Hodges–Lehmann estimate of the shift A − B (paired: median of Walsh averages of the
     /// differences; unpaired: median of all pairwise differences).
     public var shift: Double
-    /// Percentile-bootstrap 95 % CI of that estimate.
+    /// Exact distribution-free CI of that estimate (Walsh averages with the signed-rank critical
+    /// value, or pairwise differences with the Mann–Whitney one); `level` is the attained coverage.
     public var shiftCI: ConfidenceInterval
     /// Paired: pairs where A's MAE is lower, of `winsOf` = n pairs. Unpaired: pairs of trials
     /// (one from each arm) where A is lower, of n_A·n_B.
@@ -58,12 +60,16 @@ public struct Comparison: Codable, Equatable, Sendable {
     public var winsOf: Int
     /// Test used: "Wilcoxon signed-rank (exact)", "… (normal approx.)", "Mann–Whitney U (…)".
     public var test: String
-    /// Two-sided p, raw and Holm-adjusted within the figure.
+    /// Two-sided p (unadjusted; each claim adjusts over its own cases, see ``ClaimRules``).
     public var p: Double
-    public var pHolm: Double
-    /// The smallest two-sided p this design can reach (2/2ⁿ paired, 2/C(n_A+n_B, n_A) unpaired).
+    /// The smallest two-sided p the test actually run can reach for this design (exact: 2/2ⁿ
+    /// paired, 2/C(n_A+n_B, n_A) unpaired; normal approximation: its value at complete separation).
     public var minimumAttainableP: Double
-    /// Why this comparison is made (claim ids).
+    /// Median MAE of arm B over the trials used: the scale of the minimum effect size.
+    /// Optional only so that documents written before it was recorded still decode.
+    public var comparatorMedian: Double?
+    /// The claims this comparison is evidence for (ids, only those whose task and label counts it
+    /// belongs to), or "context" when it is shown for context only.
     public var purpose: String
 }
 
@@ -77,6 +83,8 @@ public struct SpreadComparison: Codable, Equatable, Sendable {
     /// IQR(DIM) − IQR(untrained) with its percentile-bootstrap 95 % CI (trials resampled as pairs).
     public var difference: Double
     public var differenceCI: ConfidenceInterval
+    /// The same bootstrap at level 1 − α/m, m = C12's number of cases (Bonferroni); nil in older documents.
+    public var differenceCIAdjusted: ConfidenceInterval?
 }
 
 /// Statistics of one box-plot figure (7, 8, 11, 12).
@@ -107,6 +115,14 @@ public struct CurveAnalysis: Codable, Equatable, Sendable {
     /// (first − minimum): max_t (L_t − min_{s≤t} L_s) / (L_0 − min L). 0 for a monotone curve.
     public var reboundLocalDIM: Double
     public var reboundGlobalDIM: Double
+    /// The same rebound measured on the running median of ``AnalysisSettings/runningMedianWindow``
+    /// consecutive epochs, so that one noisy validation epoch does not count as a rebound.
+    /// (Optional here and below only so that documents written before these were recorded decode.)
+    public var medianReboundLocalDIM: Double?
+    public var medianReboundGlobalDIM: Double?
+    /// Kendall's τ_b between epoch and loss (−1: strictly decreasing).
+    public var kendallTauLocalDIM: Double?
+    public var kendallTauGlobalDIM: Double?
     public var selectedEpoch: Int
     public var stopReason: String
 }
@@ -132,18 +148,36 @@ public struct NeighbourAnalysis: Codable, Equatable, Sendable {
     public var perplexity: Double
 }
 
-/// Trained vs untrained map of one task (C13, C14).
+/// Trained vs untrained encoder on one task's structures (C13, C14), in one space: the encoder's
+/// own embedding (`space` = "embedding") or the 2-D t-SNE map ("t-SNE").
 public struct NeighbourComparison: Codable, Equatable, Sendable {
     public var task: String
-    /// Metal–halogen neighbour fraction, trained − untrained, over the metal–halogen points
-    /// (matched by crystal id), with a Wilcoxon signed-rank test over those points.
+    /// "embedding" (k nearest neighbours in the encoder's vector space) or "t-SNE".
+    public var space: String? = "t-SNE"
+    /// Tasks whose maps are the same structures with the same coordinates (one structure set, one
+    /// encoder): their metal–halogen numbers are identical, so they form one case, not several.
+    public var sharedWith: [String]? = []
+    /// Metal–halogen points matched by crystal id in both maps.
     public var metalHalogenPoints: Int
+    /// Clustering E = mean over metal–halogen points of the fraction of their k neighbours that are
+    /// metal–halogen; E(untrained), E(trained) and the change E(trained) − E(untrained).
+    public var metalHalogenFractionUntrained: Double? = .nan
+    public var metalHalogenFractionTrained: Double? = .nan
     public var metalHalogenFractionChange: Double
+    /// Chance level of E, (m − 1)/(N − 1).
+    public var metalHalogenChance: Double? = .nan
+    /// Two-sided p of the change from the label-permutation test over structures (the
+    /// metal–halogen flags rearranged among the structures, both neighbour graphs fixed).
     public var metalHalogenP: Double
+    /// Rearrangements used by that test.
+    public var permutations: Int? = 0
     /// Neighbour-label correlation, trained − untrained, with a percentile-bootstrap 95 % CI
-    /// (points resampled, matched by id).
+    /// (structures resampled, neighbour graphs fixed; no exact interval exists for it).
     public var correlationChange: Double
     public var correlationChangeCI: ConfidenceInterval
+    /// The same bootstrap at level 1 − α/m, m = the number of tasks compared (Bonferroni, for
+    /// deciding that a task opposes C14); nil in older documents.
+    public var correlationChangeCIAdjusted: ConfidenceInterval?
 }
 
 /// Budget comparison: one arm at a shorter and a longer budget.
@@ -194,8 +228,16 @@ public struct ClaimVerdict: Codable, Equatable, Sendable {
 
 /// Settings of the analysis (part of results.json so a reader knows how numbers were made).
 public struct AnalysisSettings: Codable, Equatable, Sendable {
-    /// Significance level for Holm-adjusted p-values.
+    /// Significance level: of each case for "reproduced" (intersection–union), of the
+    /// Holm-adjusted p over a claim's cases for "contradicted".
     public var alpha: Double = 0.05
+    /// Minimum effect size, fixed before the data: a shift A − B counts for or against a claim
+    /// only when |shift| ≥ this fraction of arm B's median MAE.
+    public var minimumEffectFraction: Double = 0.02
+    /// C13: minimum change in the metal–halogen neighbour fraction that counts.
+    public var minimumClusteringChange: Double = 0.02
+    /// Rearrangements of the label-permutation test (C13).
+    public var permutationResamples: Int = 2000
     public var bootstrapResamples: Int = 2000
     public var confidenceLevel: Double = 0.95
     /// Neighbours per point in the t-SNE statistics.
@@ -206,11 +248,39 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     /// C14: "no obvious clustering by property" ⇔ the CI of the change in neighbour-label
     /// correlation lies below this.
     public var correlationMargin: Double = 0.10
-    /// C1: "roughly monotonic" ⇔ the largest rebound is at most this fraction of the total drop.
+    /// C1: "roughly monotonic" ⇔ the largest rebound of the running median is at most this
+    /// fraction of the total drop and Kendall's τ between epoch and loss is at most `tauLimit`.
     public var reboundLimit: Double = 0.25
+    public var tauLimit: Double = -0.5
+    /// Epochs in the running median of the C1 rebound.
+    public var runningMedianWindow: Int = 3
     /// Whisker rule of the box statistics (the authors': min/max).
     public var whiskers: WhiskerRule = .minMax
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case alpha, minimumEffectFraction, minimumClusteringChange, permutationResamples, bootstrapResamples,
+             confidenceLevel, neighbours, littleChangeFraction, correlationMargin, reboundLimit, tauLimit,
+             runningMedianWindow, whiskers
+    }
+    /// Settings absent from an older document take their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = AnalysisSettings()
+        alpha = try c.decodeIfPresent(Double.self, forKey: .alpha) ?? d.alpha
+        minimumEffectFraction = try c.decodeIfPresent(Double.self, forKey: .minimumEffectFraction) ?? d.minimumEffectFraction
+        minimumClusteringChange = try c.decodeIfPresent(Double.self, forKey: .minimumClusteringChange) ?? d.minimumClusteringChange
+        permutationResamples = try c.decodeIfPresent(Int.self, forKey: .permutationResamples) ?? d.permutationResamples
+        bootstrapResamples = try c.decodeIfPresent(Int.self, forKey: .bootstrapResamples) ?? d.bootstrapResamples
+        confidenceLevel = try c.decodeIfPresent(Double.self, forKey: .confidenceLevel) ?? d.confidenceLevel
+        neighbours = try c.decodeIfPresent(Int.self, forKey: .neighbours) ?? d.neighbours
+        littleChangeFraction = try c.decodeIfPresent(Double.self, forKey: .littleChangeFraction) ?? d.littleChangeFraction
+        correlationMargin = try c.decodeIfPresent(Double.self, forKey: .correlationMargin) ?? d.correlationMargin
+        reboundLimit = try c.decodeIfPresent(Double.self, forKey: .reboundLimit) ?? d.reboundLimit
+        tauLimit = try c.decodeIfPresent(Double.self, forKey: .tauLimit) ?? d.tauLimit
+        runningMedianWindow = try c.decodeIfPresent(Int.self, forKey: .runningMedianWindow) ?? d.runningMedianWindow
+        whiskers = try c.decodeIfPresent(WhiskerRule.self, forKey: .whiskers) ?? d.whiskers
+    }
 }
 
 /// Everything the report shows, computed from a ``ResultsDocument``.
@@ -220,7 +290,9 @@ public struct ResultsAnalysis: Codable, Equatable, Sendable {
     public var figures: [FigureAnalysis]
     public var curves: [CurveAnalysis]
     public var neighbours: [NeighbourAnalysis]
+    /// Trained vs untrained, on the t-SNE maps and (``embeddingComparisons``) in the embedding space.
     public var neighbourComparisons: [NeighbourComparison]
+    public var embeddingComparisons: [NeighbourComparison]? = []
     public var budgets: [BudgetAnalysis]
     public var paperMedians: [PaperMedian]
     public var claims: [ClaimVerdict]

@@ -1,56 +1,58 @@
 import Foundation
-import Randomness
 import Statistics
 
-/// Makes ``Comparison``s and ``ArmStatistics`` with seeded bootstraps.
+/// Makes ``Comparison``s (exact rank tests and intervals) and ``ArmStatistics`` (seeded bootstrap of the median).
 struct ComparisonBuilder {
     let table: TrialTable
     let settings: AnalysisSettings
 
-    /// The arm's statistics; the median CI comes from a bootstrap keyed by the arm.
+    /// The arm's statistics; the median CI is the exact order-statistic interval (``MedianInterval``).
     func armStatistics(_ key: ArmKey) -> ArmStatistics {
         let (t, v) = table.sample(key)
         let c = table.counts[key] ?? (0, 0)
-        let ci = Bootstrap.percentileCI(v, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
-                                        stream: SeedPath(["report", "median", key.description]).stream()) { Quantile.median($0) }
         return ArmStatistics(key: key, trialsRecorded: c.recorded, trialsFailed: c.failed, trials: t, values: v,
-                             summary: SampleSummary(v), box: v.isEmpty ? nil : BoxStatistics(v, rule: settings.whiskers), medianCI: ci)
+                             summary: SampleSummary(v), box: v.isEmpty ? nil : BoxStatistics(v, rule: settings.whiskers),
+                             medianCI: MedianInterval.exact(v, level: settings.confidenceLevel))
     }
 
-    /// Compares A with B on MAE (A − B). Paired by trial index when both arms belong to the same
-    /// experiment (the n-th trial of every arm of an experiment shares its label subset), otherwise
-    /// unpaired. Returns nil when either arm has no successful trial. `pHolm` is filled in later.
+    /// Whether trial k of `a` and trial k of `b` were fitted on the same label subset. The subset of
+    /// trial k is drawn from a stream keyed by (task, label count, k) only — not by experiment or
+    /// arm — so every arm of figs 7, 8 and 12 at one task and label count shares it, and fig 11's
+    /// Site-Net (fig 7) and MLP (fig 8) arms do too.
+    static func sharesLabelSubsets(_ a: ArmKey, _ b: ArmKey) -> Bool { a.task == b.task && a.nLabels == b.nLabels }
+
+    /// Compares A with B on MAE (A − B). Paired over the trial indices both arms have when they
+    /// share label subsets (``sharesLabelSubsets(_:_:)``), otherwise unpaired. The shift is a
+    /// Hodges–Lehmann estimate with its exact distribution-free interval (``HodgesLehmannInterval``;
+    /// the interval's `level` is the attained coverage). Returns nil when either arm has no
+    /// successful trial or, paired, no trial index in common.
     func compare(_ a: ArmKey, _ b: ArmKey, figure: String, purpose: String) -> Comparison? {
         let sa = table.values[a] ?? [:], sb = table.values[b] ?? [:]
         guard !sa.isEmpty, !sb.isEmpty else { return nil }
-        let seed = SeedPath(["report", "compare", figure, a.description, b.description])
-        if a.experiment == b.experiment {
+        let level = settings.confidenceLevel
+        if Self.sharesLabelSubsets(a, b) {
             let common = Set(sa.keys).intersection(sb.keys).sorted()
             guard !common.isEmpty else { return nil }
             let d = common.map { sa[$0]! - sb[$0]! }
-            var scratch: [Double] = []
             let w = WilcoxonSignedRank(differences: d)
-            let ci = Bootstrap.percentileCI(d, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
-                                            stream: seed.stream()) { HodgesLehmann.paired(differences: $0, scratch: &scratch) }
+            let ci = HodgesLehmannInterval.paired(differences: d, level: level)!.interval
             return Comparison(figure: figure, a: a, b: b, paired: true, nPairs: common.count, nA: common.count,
                               nB: common.count, shift: HodgesLehmann.paired(differences: d), shiftCI: ci,
                               winsA: d.filter { $0 < 0 }.count, winsOf: d.count,
                               test: w.method == .exact ? "Wilcoxon signed-rank (exact)" : "Wilcoxon signed-rank (normal approx.)",
-                              p: w.p, pHolm: .nan, minimumAttainableP: WilcoxonSignedRank.minimumAttainableP(pairs: w.n),
-                              purpose: purpose)
+                              p: w.p, minimumAttainableP: WilcoxonSignedRank.minimumAttainableP(pairs: w.n, method: w.method),
+                              comparatorMedian: Quantile.median(common.map { sb[$0]! }), purpose: purpose)
         }
         let x = table.sample(a).values, y = table.sample(b).values
         let m = MannWhitneyU(x: x, y: y)
-        var scratch: [Double] = []
-        let ci = Bootstrap.percentileCI(x, y, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
-                                        stream: seed.stream()) { HodgesLehmann.unpaired(x: $0, y: $1, scratch: &scratch) }
+        let ci = HodgesLehmannInterval.unpaired(x: x, y: y, level: level)!.interval
         var wins = 0
         for u in x { for v in y where u < v { wins += 1 } }
         return Comparison(figure: figure, a: a, b: b, paired: false, nPairs: 0, nA: x.count, nB: y.count,
                           shift: HodgesLehmann.unpaired(x: x, y: y), shiftCI: ci, winsA: wins, winsOf: x.count * y.count,
                           test: m.method == .exact ? "Mann–Whitney U (exact)" : "Mann–Whitney U (normal approx.)",
-                          p: m.p, pHolm: .nan, minimumAttainableP: MannWhitneyU.minimumAttainableP(x.count, y.count),
-                          purpose: purpose)
+                          p: m.p, minimumAttainableP: MannWhitneyU.minimumAttainableP(x.count, y.count, method: m.method),
+                          comparatorMedian: Quantile.median(y), purpose: purpose)
     }
 
     /// One comparison to make.
@@ -86,11 +88,5 @@ struct ComparisonBuilder {
             while i < keys.count { results[i] = armStatistics(keys[i]); i += workers }
         }
         return results.map { $0! }
-    }
-
-    /// Fills `pHolm` over the whole family (one figure).
-    static func holm(_ comps: inout [Comparison]) {
-        let adj = Holm.adjust(comps.map(\.p))
-        for i in comps.indices { comps[i].pHolm = adj[i] }
     }
 }

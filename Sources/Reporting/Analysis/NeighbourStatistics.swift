@@ -2,8 +2,9 @@ import Foundation
 import Randomness
 import Statistics
 
-/// Numbers for the visual t-SNE claims (C13, C14), from the k nearest neighbours of each point in
-/// the 2-D map (Euclidean; the point itself excluded; ties broken by index).
+/// Numbers for the visual claims C13 and C14 from the k nearest neighbours of each point
+/// (Euclidean; the point itself excluded; ties broken by index): in each 2-D t-SNE map, and in the
+/// encoders' own vector space when the maps carry those neighbour lists.
 enum NeighbourStatistics {
     /// Indices of the k nearest neighbours of every point (exact, O(N²)).
     static func neighbours(x: [Double], y: [Double], k: Int) -> [[Int]] {
@@ -77,38 +78,116 @@ enum NeighbourStatistics {
         return MapNumbers(analysis: a, mhFraction: mhFraction, labelPairs: labelPairs)
     }
 
-    /// Per-map numbers and, for each task with both an untrained and a trained (`dim`) map,
-    /// the trained − untrained comparison.
-    static func analyze(_ maps: [TSNEMap], settings: AnalysisSettings) -> ([NeighbourAnalysis], [NeighbourComparison]) {
+    /// Clustering of a binary label on a neighbour graph: the mean, over points with the label, of
+    /// the fraction of their neighbours that have it too (NaN when no point has it).
+    static func clustering(_ graph: [[Int]], _ labels: [Bool]) -> Double {
+        var s = 0.0, m = 0
+        for i in labels.indices where labels[i] {
+            let nb = graph[i]
+            guard !nb.isEmpty else { continue }
+            var c = 0
+            for j in nb where labels[j] { c += 1 }
+            s += Double(c) / Double(nb.count); m += 1
+        }
+        return m > 0 ? s / Double(m) : .nan
+    }
+
+    /// Trained (`t`) vs untrained (`u`) neighbour graphs of the same structures, matched by id.
+    /// Neighbours outside the common structures are dropped.
+    ///
+    /// - Metal–halogen clustering: E(t) − E(u) (see ``clustering(_:_:)``), tested by
+    ///   ``LabelPermutationTest``: the metal–halogen flags are rearranged among the structures and
+    ///   the same rearrangement is applied to both graphs, which stay fixed. The null keeps every
+    ///   dependence that comes from overlapping neighbourhoods; what it assumes is that, given the
+    ///   two graphs, which structures carry the flag is exchangeable.
+    /// - Label correlation: r = Pearson(label, mean label of the neighbours) per graph; the change
+    ///   r(t) − r(u) with a percentile bootstrap over structures (graphs fixed; no exact interval
+    ///   exists for this statistic).
+    static func contrast(task: String, space: String, untrained u: TSNEMap, uGraph: [[Int]], trained t: TSNEMap,
+                         tGraph: [[Int]], settings: AnalysisSettings, familySize: Int) -> NeighbourComparison {
+        let tIndex = Dictionary(t.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let common = u.ids.indices.filter { tIndex[u.ids[$0]] != nil }
+        var uPos = [Int](repeating: -1, count: u.ids.count), tPos = [Int](repeating: -1, count: t.ids.count)
+        for (c, i) in common.enumerated() { uPos[i] = c; tPos[tIndex[u.ids[i]]!] = c }
+        let gu = common.map { i in uGraph[i].compactMap { uPos[$0] >= 0 ? uPos[$0] : nil } }
+        let gt = common.map { i in tGraph[tIndex[u.ids[i]]!].compactMap { tPos[$0] >= 0 ? tPos[$0] : nil } }
+        let mh = common.map { u.metalHalogen[$0] }
+        let labels = common.map { u.labels[$0] }
+        let n = common.count, m = mh.filter { $0 }.count
+        let test = LabelPermutationTest.run(labels: mh, resamples: settings.permutationResamples,
+                                            stream: SeedPath("report", "neighbour-permutation", space, task).stream()) {
+            clustering(gt, $0) - clustering(gu, $0)
+        }
+        func meanAround(_ g: [[Int]]) -> [Double] {
+            g.map { nb in nb.isEmpty ? .nan : nb.reduce(0.0) { $0 + labels[$1] } / Double(nb.count) }
+        }
+        let mu = meanAround(gu), mt = meanAround(gt)
+        func deltaR(_ sel: [Int]) -> Double {
+            let l = sel.map { labels[$0] }
+            return pearson(l, sel.map { mt[$0] }) - pearson(l, sel.map { mu[$0] })
+        }
+        func ci(_ level: Double) -> ConfidenceInterval {
+            Bootstrap.percentileCI(common.indices.map(Double.init), resamples: min(settings.bootstrapResamples, 1000), level: level,
+                                   stream: SeedPath("report", "neighbour-correlation", space, task).stream()) { r in
+                deltaR(r.map { Int($0) })
+            }
+        }
+        return NeighbourComparison(task: task, space: space, sharedWith: [], metalHalogenPoints: m,
+                                   metalHalogenFractionUntrained: clustering(gu, mh), metalHalogenFractionTrained: clustering(gt, mh),
+                                   metalHalogenFractionChange: test.observed,
+                                   metalHalogenChance: n > 1 ? Double(m - 1) / Double(n - 1) : .nan,
+                                   metalHalogenP: m > 0 && m < n ? test.p : .nan, permutations: test.arrangements,
+                                   correlationChange: deltaR(Array(0..<n)), correlationChangeCI: ci(settings.confidenceLevel),
+                                   correlationChangeCIAdjusted: ci(1 - settings.alpha / Double(max(familySize, 1))))
+    }
+
+    /// Tasks whose untrained and trained maps are the same structures with the same coordinates as
+    /// another task's (one structure set, one encoder): task → the other tasks.
+    static func sharedMaps(_ maps: [TSNEMap]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        let tasks = Array(Set(maps.map(\.task))).sorted()
+        for a in tasks {
+            for b in tasks where b != a {
+                let same = ["untrained", "dim"].allSatisfy { rep in
+                    guard let x = maps.first(where: { $0.task == a && $0.representation == rep }),
+                          let y = maps.first(where: { $0.task == b && $0.representation == rep }) else { return false }
+                    return x.ids == y.ids && x.x == y.x && x.y == y.y && x.metalHalogen == y.metalHalogen
+                }
+                if same { out[a, default: []].append(b) }
+            }
+        }
+        return out
+    }
+
+    /// Per-map numbers and, for each task with both an untrained and a trained (`dim`) map, the
+    /// trained − untrained comparison on the t-SNE maps and, when the maps carry them, on the
+    /// embedding-space neighbour lists.
+    static func analyze(_ maps: [TSNEMap], settings: AnalysisSettings)
+        -> (maps: [NeighbourAnalysis], tsne: [NeighbourComparison], embedding: [NeighbourComparison]) {
         let valid = maps.filter { $0.x.count == $0.y.count && $0.x.count == $0.ids.count &&
                                   $0.x.count == $0.metalHalogen.count && $0.x.count == $0.labels.count }
         let computed = valid.map { numbers($0, k: settings.neighbours) }
-        var comps: [NeighbourComparison] = []
-        for task in Array(Set(valid.map(\.task))).sorted() {
-            guard let u = computed.first(where: { $0.analysis.task == task && $0.analysis.representation == "untrained" }),
-                  let t = computed.first(where: { $0.analysis.task == task && $0.analysis.representation == "dim" })
-                    ?? computed.first(where: { $0.analysis.task == task && $0.analysis.representation != "untrained" })
+        let shared = sharedMaps(valid)
+        var tsne: [NeighbourComparison] = [], embedding: [NeighbourComparison] = []
+        let tasks = Array(Set(valid.map(\.task))).sorted()
+        for task in tasks {
+            guard let u = valid.first(where: { $0.task == task && $0.representation == "untrained" }),
+                  let t = valid.first(where: { $0.task == task && $0.representation == "dim" })
+                    ?? valid.first(where: { $0.task == task && $0.representation != "untrained" })
             else { continue }
-            let mhIDs = Set(u.mhFraction.keys).intersection(t.mhFraction.keys).sorted()
-            let d = mhIDs.map { t.mhFraction[$0]! - u.mhFraction[$0]! }
-            let w = WilcoxonSignedRank(differences: d)
-            let ids = Set(u.labelPairs.keys).intersection(t.labelPairs.keys).sorted()
-            // Aligned arrays (by id) so the bootstrap resamples indices only.
-            let tl = ids.map { t.labelPairs[$0]!.0 }, tm = ids.map { t.labelPairs[$0]!.1 }
-            let ul = ids.map { u.labelPairs[$0]!.0 }, um = ids.map { u.labelPairs[$0]!.1 }
-            func deltaR(_ sel: [Int]) -> Double {
-                pearson(sel.map { tl[$0] }, sel.map { tm[$0] }) - pearson(sel.map { ul[$0] }, sel.map { um[$0] })
+            var c = contrast(task: task, space: "t-SNE", untrained: u, uGraph: neighbours(x: u.x, y: u.y, k: settings.neighbours),
+                             trained: t, tGraph: neighbours(x: t.x, y: t.y, k: settings.neighbours), settings: settings,
+                             familySize: tasks.count)
+            c.sharedWith = shared[task] ?? []
+            tsne.append(c)
+            if let ug = u.embeddingNeighbours, let tg = t.embeddingNeighbours, ug.count == u.ids.count, tg.count == t.ids.count {
+                let k = settings.neighbours
+                var e = contrast(task: task, space: "embedding", untrained: u, uGraph: ug.map { Array($0.prefix(k)) },
+                                 trained: t, tGraph: tg.map { Array($0.prefix(k)) }, settings: settings, familySize: tasks.count)
+                e.sharedWith = shared[task] ?? []
+                embedding.append(e)
             }
-            let idx = ids.indices.map(Double.init)
-            let ci = Bootstrap.percentileCI(idx, resamples: min(settings.bootstrapResamples, 1000), level: settings.confidenceLevel,
-                                            stream: SeedPath("report", "tsne-correlation", task).stream()) { r in
-                deltaR(r.map { Int($0) })
-            }
-            comps.append(NeighbourComparison(task: task, metalHalogenPoints: mhIDs.count,
-                                             metalHalogenFractionChange: d.isEmpty ? .nan : d.reduce(0, +) / Double(d.count),
-                                             metalHalogenP: d.isEmpty ? .nan : w.p,
-                                             correlationChange: deltaR(Array(ids.indices)), correlationChangeCI: ci))
         }
-        return (computed.map(\.analysis), comps)
+        return (computed.map(\.analysis), tsne, embedding)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Statistics
 
-/// The authors' per-trial fig 7 test MAEs (their notebook; `Resources/paper_transfer_maes.json`,
-/// protocol §11): full Matbench, full scale, last-saved checkpoints. Read through
+/// The authors' per-trial fig 7 test MAEs (their notebook; `Resources/paper_transfer_maes.json`):
+/// full Matbench, full scale, last-saved checkpoints. Read through
 /// ``PaperTransferReference`` (one reader of that file for figures and analysis).
 public enum PaperReference {
     /// Per-trial values keyed by our task and arm names (tasks `e_form`/`gap`, fig 7 arm ids).

@@ -3,7 +3,7 @@ import Randomness
 import Statistics
 
 /// Turns a ``ResultsDocument`` into a ``ResultsAnalysis``: per-arm statistics, the comparisons of
-/// every figure (Holm-adjusted within the figure), learning-curve and t-SNE neighbourhood numbers,
+/// every figure (exact tests and intervals; multiplicity is handled per claim by ``ClaimRules``), learning-curve and t-SNE neighbourhood numbers,
 /// budget comparisons, the paper's reference medians and the claim verdicts.
 /// Deterministic: every bootstrap draws from a stream keyed by what it resamples.
 public enum ResultsAnalyzer {
@@ -25,14 +25,15 @@ public enum ResultsAnalyzer {
         for f in [fig7(table, builder), fig8(table, builder), fig11(table, builder), fig12(table, builder)] {
             if let f { figures.append(f) }
         }
-        let curves = document.learningCurves.map(analyzeCurve)
-        let (neighbours, nComparisons) = NeighbourStatistics.analyze(document.tsneMaps, settings: settings)
+        let curves = document.learningCurves.map { analyzeCurve($0, settings) }
+        let (neighbours, nComparisons, eComparisons) = NeighbourStatistics.analyze(document.tsneMaps, settings: settings)
         let budgets = document.budgetComparisons.map { budget($0, settings) }
         let paper = PaperReference.medians()
         var skipped: [String: Int] = [:]
         for s in document.dataset.skipped { skipped[s.reason, default: 0] += 1 }
         var analysis = ResultsAnalysis(settings: settings, figures: figures, curves: curves, neighbours: neighbours,
-                                       neighbourComparisons: nComparisons, budgets: budgets, paperMedians: paper,
+                                       neighbourComparisons: nComparisons, embeddingComparisons: eComparisons,
+                                       budgets: budgets, paperMedians: paper,
                                        claims: [], detectedDepartures: departures(document, table),
                                        failedTrials: document.trials.filter { $0.failure != nil || $0.mae == nil },
                                        skippedByReason: skipped)
@@ -50,18 +51,25 @@ public enum ResultsAnalyzer {
         for task in t.tasks("fig7") {
             for n in t.labelCounts("fig7", task: task) {
                 let k = { (arm: String) in ArmKey(experiment: "fig7", task: task, nLabels: n, arm: arm) }
+                let ef = task == "e_form", gap = task == "gap"
                 let pairs: [(String, String, String)] = [
-                    (ArmID.dim, ArmID.random, "C2 C3 C6"),
-                    (ArmID.transfer, ArmID.random, "C4 C5"),
-                    (ArmID.transfer, ArmID.dim, "C5"),
+                    (ArmID.dim, ArmID.random, tags([ef && n <= 250 ? "C2" : nil, ef && n >= 1000 ? "C3" : nil, gap ? "C6" : nil])),
+                    (ArmID.transfer, ArmID.random, tags([ef ? "C4" : nil, gap ? "C5" : nil])),
+                    (ArmID.transfer, ArmID.dim, tags([gap ? "C5" : nil])),
                 ]
                 for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig7", purpose: why)) }
             }
         }
-        var comps = b.compareAll(specs)
-        ComparisonBuilder.holm(&comps)
+        let comps = b.compareAll(specs)
         return FigureAnalysis(id: "fig7", title: titles["fig7"]!, arms: b.armStatisticsAll(arms), comparisons: comps, spreads: [])
     }
+
+    /// The claims a comparison is evidence for, or ``contextTag`` when it is shown for context only.
+    static func tags(_ ids: [String?]) -> String {
+        let t = ids.compactMap { $0 }
+        return t.isEmpty ? contextTag : t.joined(separator: " ")
+    }
+    static let contextTag = "context"
 
     static func isDIMArm(_ arm: String) -> Bool { arm == ArmID.linearDIM || arm == ArmID.mlpDIM }
 
@@ -71,14 +79,17 @@ public enum ResultsAnalyzer {
         let stats = b.armStatisticsAll(arms)
         var specs: [ComparisonBuilder.Spec] = []
         var spreads: [SpreadComparison] = []
+        // C12's cases: both regressors at every task and label count ≤ 100 (the Bonferroni factor of its "opposes").
+        let spreadCases = 2 * t.tasks("fig8").reduce(0) { $0 + t.labelCounts("fig8", task: $1).filter { $0 <= 100 }.count }
         for task in t.tasks("fig8") {
             for n in t.labelCounts("fig8", task: task) {
                 let k = { (arm: String) in ArmKey(experiment: "fig8", task: task, nLabels: n, arm: arm) }
+                let ef = task == "e_form", gap = task == "gap"
                 var pairs: [(String, String, String)] = [
-                    (ArmID.linearDIM, ArmID.linearUntrained, "C7 C9"),
-                    (ArmID.mlpDIM, ArmID.mlpUntrained, "C7 C10"),
-                    (ArmID.mlpUntrained, ArmID.mlpOFM, "C11"),
-                    (ArmID.mlpUntrained, ArmID.mlpXRD, "C11"),
+                    (ArmID.linearDIM, ArmID.linearUntrained, tags([ef ? "C7" : nil, gap && n <= 100 ? "C9" : nil])),
+                    (ArmID.mlpDIM, ArmID.mlpUntrained, tags([ef ? "C7" : nil, gap && n >= 250 ? "C10" : nil])),
+                    (ArmID.mlpUntrained, ArmID.mlpOFM, tags([n <= 100 ? "C11" : nil])),
+                    (ArmID.mlpUntrained, ArmID.mlpXRD, tags([n <= 100 ? "C11" : nil])),
                 ]
                 if n <= 100 {
                     // C8: the lowest-median DIM arm against the lowest-median other arm.
@@ -87,40 +98,44 @@ public enum ResultsAnalyzer {
                     let bestOther = here.filter { !isDIMArm($0.key.arm) }.min { $0.summary.median < $1.summary.median }
                     if let d = bestDIM, let o = bestOther {
                         if let i = pairs.firstIndex(where: { $0.0 == d.key.arm && $0.1 == o.key.arm }) {
-                            pairs[i].2 += " C8"
+                            pairs[i].2 = pairs[i].2 == contextTag ? "C8" : pairs[i].2 + " C8"
                         } else {
                             pairs.append((d.key.arm, o.key.arm, "C8"))
                         }
                     }
                     for (reg, dimArm, untrained) in [("linear", ArmID.linearDIM, ArmID.linearUntrained),
                                                      ("mlp", ArmID.mlpDIM, ArmID.mlpUntrained)] {
-                        if let s = spread(t, b.settings, k(dimArm), k(untrained), regressor: reg) { spreads.append(s) }
+                        if let s = spread(t, b.settings, k(dimArm), k(untrained), regressor: reg, familySize: spreadCases) { spreads.append(s) }
                     }
                 }
                 for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig8", purpose: why)) }
             }
         }
-        var comps = b.compareAll(specs)
-        ComparisonBuilder.holm(&comps)
+        let comps = b.compareAll(specs)
         return FigureAnalysis(id: "fig8", title: titles["fig8"]!, arms: stats, comparisons: comps, spreads: spreads)
     }
 
-    /// IQR(DIM) − IQR(untrained) with a paired bootstrap over trial indices.
+    /// IQR(DIM) − IQR(untrained) with a paired bootstrap over trial indices, at the nominal level and
+    /// at 1 − α/`familySize` (Bonferroni over C12's cases, for deciding that a case opposes); both
+    /// intervals are quantiles of the same resamples.
     static func spread(_ t: TrialTable, _ settings: AnalysisSettings, _ dim: ArmKey, _ untrained: ArmKey,
-                       regressor: String) -> SpreadComparison? {
+                       regressor: String, familySize: Int) -> SpreadComparison? {
         let sa = t.values[dim] ?? [:], sb = t.values[untrained] ?? [:]
         let common = Set(sa.keys).intersection(sb.keys).sorted()
         guard common.count >= 4 else { return nil }
         let x = common.map { sa[$0]! }, y = common.map { sb[$0]! }
         func iqr(_ v: [Double]) -> Double { let s = v.sorted(); return Quantile.linear(sorted: s, 0.75) - Quantile.linear(sorted: s, 0.25) }
         let idx = common.indices.map(Double.init)
-        let ci = Bootstrap.percentileCI(idx, resamples: settings.bootstrapResamples, level: settings.confidenceLevel,
-                                        stream: SeedPath(["report", "spread", dim.description]).stream()) { r in
-            let ii = r.map { Int($0) }
-            return iqr(ii.map { x[$0] }) - iqr(ii.map { y[$0] })
+        func ci(_ level: Double) -> ConfidenceInterval {
+            Bootstrap.percentileCI(idx, resamples: settings.bootstrapResamples, level: level,
+                                   stream: SeedPath(["report", "spread", dim.description]).stream()) { r in
+                let ii = r.map { Int($0) }
+                return iqr(ii.map { x[$0] }) - iqr(ii.map { y[$0] })
+            }
         }
         return SpreadComparison(task: dim.task, nLabels: dim.nLabels, regressor: regressor, iqrDIM: iqr(x),
-                                iqrUntrained: iqr(y), difference: iqr(x) - iqr(y), differenceCI: ci)
+                                iqrUntrained: iqr(y), difference: iqr(x) - iqr(y), differenceCI: ci(settings.confidenceLevel),
+                                differenceCIAdjusted: ci(1 - settings.alpha / Double(max(familySize, 1))))
     }
 
     static func fig11(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
@@ -138,8 +153,7 @@ public enum ResultsAnalyzer {
             }
         }
         guard !armKeys.isEmpty else { return nil }
-        var comps = b.compareAll(specs)
-        ComparisonBuilder.holm(&comps)
+        let comps = b.compareAll(specs)
         return FigureAnalysis(id: "fig11", title: titles["fig11"]!, arms: b.armStatisticsAll(armKeys.sorted()),
                               comparisons: comps, spreads: [])
     }
@@ -151,11 +165,12 @@ public enum ResultsAnalyzer {
         var armKeys = Set(own)
         for task in t.tasks("fig12") {
             for n in t.labelCounts("fig12", task: task) {
+                let ef = task == "e_form", gap = task == "gap"
                 let rows: [(String, String, String)] = [
-                    (ArmID.linearDIMNoSynthetic, ArmID.linearDIM, "C16"),
-                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpDIM, "C16"),
-                    (ArmID.linearDIMNoSynthetic, ArmID.linearUntrained, "C16 C17"),
-                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpUntrained, "C16"),
+                    (ArmID.linearDIMNoSynthetic, ArmID.linearDIM, tags([ef ? "C16" : nil])),
+                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpDIM, tags([ef ? "C16" : nil])),
+                    (ArmID.linearDIMNoSynthetic, ArmID.linearUntrained, tags([ef ? "C16" : nil, gap && n <= 100 ? "C17" : nil])),
+                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpUntrained, tags([ef ? "C16" : nil])),
                 ]
                 for (a, c, why) in rows {
                     guard let ka = t.find(a, task: task, n: n, in: ["fig12"]),
@@ -165,8 +180,7 @@ public enum ResultsAnalyzer {
                 }
             }
         }
-        var comps = b.compareAll(specs)
-        ComparisonBuilder.holm(&comps)
+        let comps = b.compareAll(specs)
         return FigureAnalysis(id: "fig12", title: titles["fig12"]!, arms: b.armStatisticsAll(armKeys.sorted()),
                               comparisons: comps, spreads: [])
     }
@@ -198,14 +212,30 @@ public enum ResultsAnalyzer {
         if doc.learningCurves.isEmpty { out.append("fig 6: no DIM learning curves recorded.") }
         if doc.tsneMaps.isEmpty { out.append("figs 9–10: no t-SNE maps recorded.") }
         for p in Set(doc.tsneMaps.map(\.perplexity)).sorted() where p != 1000 {
-            out.append("t-SNE perplexity \(p) (authors: 1000).")
+            out.append("t-SNE perplexity \(p) (the authors' code: 1000; the paper's text says 100).")
         }
         return out
     }
 
     // MARK: curves and budgets
 
-    static func analyzeCurve(_ c: LearningCurve) -> CurveAnalysis {
+    /// Running median over `window` consecutive values (centred; shorter at the ends).
+    static func runningMedian(_ v: [Double], window: Int) -> [Double] {
+        let h = max(window, 1) / 2
+        return v.indices.map { i in Quantile.median(Array(v[max(0, i - h)...min(v.count - 1, i + h)])) }
+    }
+
+    /// Largest rebound above the running minimum as a fraction of the total drop:
+    /// max_t (L_t − min_{s≤t} L_s) / (L_0 − min L); 0 for a monotone curve.
+    static func rebound(_ v: [Double]) -> Double {
+        guard let first = v.first else { return .nan }
+        var runMin = first, worst = 0.0
+        for x in v { runMin = min(runMin, x); worst = max(worst, x - runMin) }
+        let drop = first - runMin
+        return drop > 0 ? worst / drop : (worst > 0 ? .infinity : 0)
+    }
+
+    static func analyzeCurve(_ c: LearningCurve, _ settings: AnalysisSettings) -> CurveAnalysis {
         let pts = c.points.sorted { $0.epoch < $1.epoch }
         let last = pts.last
         func tailSlope(_ f: (CurvePoint) -> Double) -> Double {
@@ -218,40 +248,38 @@ public enum ResultsAnalyzer {
             for (x, y) in zip(xs, ys) { sxy += (x - mx) * (y - my); sxx += (x - mx) * (x - mx) }
             return sxx > 0 ? sxy / sxx : .nan
         }
-        func rebound(_ f: (CurvePoint) -> Double) -> Double {
-            guard let first = pts.first else { return .nan }
-            var runMin = f(first), worst = 0.0
-            for p in pts { let v = f(p); runMin = min(runMin, v); worst = max(worst, v - runMin) }
-            let drop = f(first) - runMin
-            return drop > 0 ? worst / drop : (worst > 0 ? .infinity : 0)
-        }
+        let epochs = pts.map { Double($0.epoch) }
+        let local = pts.map(\.localDIM), global = pts.map(\.globalDIM)
+        let w = settings.runningMedianWindow
         return CurveAnalysis(model: c.model, tasks: c.tasks, synthetic: c.synthetic, epochs: pts.count,
                              finalLocalDIM: last?.localDIM ?? .nan, finalLocalKL: last?.localKL ?? .nan,
                              finalGlobalDIM: last?.globalDIM ?? .nan, finalGlobalKL: last?.globalKL ?? .nan,
                              baselineLocal: c.baselineLocal, baselineGlobal: c.baselineGlobal,
                              tailSlopeLocalDIM: tailSlope(\.localDIM), tailSlopeGlobalDIM: tailSlope(\.globalDIM),
-                             reboundLocalDIM: rebound(\.localDIM), reboundGlobalDIM: rebound(\.globalDIM),
+                             reboundLocalDIM: rebound(local), reboundGlobalDIM: rebound(global),
+                             medianReboundLocalDIM: rebound(runningMedian(local, window: w)),
+                             medianReboundGlobalDIM: rebound(runningMedian(global, window: w)),
+                             kendallTauLocalDIM: KendallTau.tauB(epochs, local), kendallTauGlobalDIM: KendallTau.tauB(epochs, global),
                              selectedEpoch: c.selectedEpoch, stopReason: c.stopReason)
     }
 
     static func budget(_ b: BudgetComparison, _ settings: AnalysisSettings) -> BudgetAnalysis {
         let x = b.shortValues.filter(\.isFinite), y = b.longValues.filter(\.isFinite)
-        let seed = SeedPath(["report", "budget", b.description])
         let paired = x.count == y.count && !x.isEmpty && b.shortValues.count == b.longValues.count
+        let level = settings.confidenceLevel
         if paired {
             let d = zip(x, y).map { $0 - $1 }
             let w = WilcoxonSignedRank(differences: d)
             return BudgetAnalysis(description: b.description, shortBudget: b.shortBudget, longBudget: b.longBudget,
                                   short: SampleSummary(x), long: SampleSummary(y), shift: HodgesLehmann.paired(differences: d),
-                                  shiftCI: Bootstrap.percentileCI(d, resamples: settings.bootstrapResamples, stream: seed.stream()) {
-                                      HodgesLehmann.paired(differences: $0) },
-                                  paired: true, p: w.p, minimumAttainableP: WilcoxonSignedRank.minimumAttainableP(pairs: w.n))
+                                  shiftCI: HodgesLehmannInterval.paired(differences: d, level: level)!.interval,
+                                  paired: true, p: w.p, minimumAttainableP: WilcoxonSignedRank.minimumAttainableP(pairs: w.n, method: w.method))
         }
         let m = MannWhitneyU(x: x, y: y)
+        let nan = ConfidenceInterval(lower: .nan, upper: .nan, level: level, nominal: level)
         return BudgetAnalysis(description: b.description, shortBudget: b.shortBudget, longBudget: b.longBudget,
                               short: SampleSummary(x), long: SampleSummary(y), shift: HodgesLehmann.unpaired(x: x, y: y),
-                              shiftCI: Bootstrap.percentileCI(x, y, resamples: settings.bootstrapResamples, stream: seed.stream()) {
-                                  HodgesLehmann.unpaired(x: $0, y: $1) },
-                              paired: false, p: m.p, minimumAttainableP: MannWhitneyU.minimumAttainableP(x.count, y.count))
+                              shiftCI: HodgesLehmannInterval.unpaired(x: x, y: y, level: level)?.interval ?? nan,
+                              paired: false, p: m.p, minimumAttainableP: MannWhitneyU.minimumAttainableP(x.count, y.count, method: m.method))
     }
 }

@@ -3,7 +3,8 @@ import Statistics
 
 /// Tolerances of the regression check, derived from the seed distribution where possible.
 public struct BaselineTolerance: Codable, Equatable, Sendable {
-    /// Each arm's median must lie inside the baseline's bootstrap 95 % CI of the median widened on
+    /// Each arm's median must lie inside the baseline's 95 % CI of the median (exact order-statistic
+    /// interval; a percentile bootstrap in baselines written before it) widened on
     /// each side by `ciWidening` × (CI width) + `relativeFloor` × |baseline median|. The floor keeps
     /// a tiny CI (few trials, identical values) from demanding bit-identical numbers.
     public var ciWidening: Double = 0.25

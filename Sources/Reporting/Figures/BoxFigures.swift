@@ -1,5 +1,6 @@
 import Foundation
 import Plotting
+import Statistics
 
 /// One box of a paper box-plot figure: which arm, from which experiments (first with data wins).
 struct ArmSource {
@@ -33,11 +34,23 @@ struct BoxFigureBuilder {
         groups[Self.key(experiment, task, n, arm)] ?? []
     }
 
-    struct Counts { var drawn = 0; var failed = 0 }
+    struct Counts {
+        var drawn = 0; var failed = 0
+        /// Panels drawn with a logarithmic MAE axis.
+        var logPanels: [String] = []
+    }
+
+    /// Whether a panel's values are so spread that a linear axis would squash most boxes:
+    /// (max − min) > `ratio` × median, all values positive.
+    static func needsLogAxis(_ values: [Double], ratio: Double) -> Bool {
+        let v = values.filter(\.isFinite).sorted()
+        guard let lo = v.first, let hi = v.last, lo > 0 else { return false }
+        return hi - lo > ratio * Quantile.median(v)
+    }
 
     /// The figure, or nil when no arm has data. `paper` gives reference medians for an arm.
     func figure(name: String, title: String, arms: [ArmSource], separatorsAfter: [Int], joinPairs: Bool,
-                dotRadius: Double, plotHeight: Double,
+                dotRadius: Double, plotHeight: Double, logAxisBeyond: Double? = nil,
                 paper: ((String, Int, String) -> Double?)? = nil) -> (Figure, Counts)? {
         let experiments = Set(arms.flatMap(\.experiments))
         let armIDs = Set(arms.map(\.arm))
@@ -68,8 +81,10 @@ struct BoxFigureBuilder {
                 plot.dotRadius = dotRadius
                 if plot.hasReferencesOutOfReach { anyOffAxis = true }
                 // Rows are tasks (named on the left of the first column), columns label counts.
-                panels.append(Panel(title: "\(n) labels",
-                                    xAxis: Axis(label: FigureVocabulary.maeLabel(task)),
+                let log = logAxisBeyond.map { Self.needsLogAxis(boxes.flatMap(\.values), ratio: $0) } ?? false
+                if log { counts.logPanels.append("\(FigureVocabulary.taskName(task)), \(n) labels") }
+                panels.append(Panel(title: "\(n) labels" + (log ? " (log axis)" : ""),
+                                    xAxis: Axis(label: FigureVocabulary.maeLabel(task), scale: log ? .log : .linear),
                                     yAxis: Axis(label: c == 0 ? FigureVocabulary.taskName(task) : "", showTickLabels: c == 0),
                                     content: .boxes(plot)))
             }

@@ -33,7 +33,7 @@ enum LearningCurveFigure {
                 let local = title.hasPrefix("Local")
                 for v in Set(curves.map { local ? $0.baselineLocal : $0.baselineGlobal }).sorted() where v.isFinite {
                     // Name the runs this baseline belongs to when the runs' baselines differ
-                    // (the synthetic false samples change the local baseline: protocol §3.1).
+                    // (the synthetic false samples change the local baseline).
                     // When they differ, each baseline is drawn in its run's colour.
                     let owners = curves.indices.filter { (local ? curves[$0].baselineLocal : curves[$0].baselineGlobal) == v }
                     let distinct = Set(curves.map { local ? $0.baselineLocal : $0.baselineGlobal }).count > 1

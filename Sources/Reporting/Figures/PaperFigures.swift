@@ -55,6 +55,10 @@ public enum PaperFigures {
         func emit(_ figure: Figure, caption: String) throws { out.append((figure, caption)) }
         let boxWords = "Box: quartiles with the median (numpy linear quantiles); whiskers: minimum to maximum; "
             + "every successful trial is a dot (vertical offset is a deterministic jitter)."
+        func logNote(_ c: BoxFigureBuilder.Counts) -> String {
+            c.logPanels.isEmpty ? "" : " Panels whose MAE range exceeds 10 × their median use a logarithmic MAE axis so that the "
+                + "narrow boxes stay readable: " + c.logPanels.joined(separator: "; ") + "."
+        }
         func tally(_ c: BoxFigureBuilder.Counts) -> String {
             " \(c.drawn) trials drawn" + (c.failed > 0 ? "; \(c.failed) failed trials are not drawn." : "; no trial failed.")
         }
@@ -74,7 +78,7 @@ public enum PaperFigures {
             try emit(fig, caption: "Test MAE of supervised Site-Net started from random weights, from the DIM-pretrained "
                      + "encoder, or from the other task's fully supervised model (rows: task; columns: labels). "
                      + boxWords + " Thin grey lines join trials that share a label subset. Red diamonds: the authors' "
-                     + "median (full Matbench, last-saved checkpoints, protocol §11), a reference for full-scale runs "
+                     + "median (full Matbench, last-saved checkpoints, from the authors' notebook), a reference for full-scale runs "
                      + "and only context for reduced ones; a median farther from our values than their range is shown as a red "
                      + "triangle at the panel edge with its value, so it does not squash the boxes." + tally(counts))
         }
@@ -83,24 +87,31 @@ public enum PaperFigures {
         if let (fig, counts) = builder.figure(
             name: "fig8", title: "Representation learning: regressors on frozen vectors",
             arms: fig8Arms.map { ArmSource($0, from: ["fig8"]) }, separatorsAfter: [1, 3], joinPairs: false,
-            dotRadius: 1.1, plotHeight: 150) {
+            dotRadius: 1.1, plotHeight: 150, logAxisBeyond: 10) {
             try emit(fig, caption: "Test MAE of least squares (linear) and a one-hidden-layer MLP (64 ReLU units) trained "
                      + "on frozen vectors: the untrained encoder (standardised), the DIM encoder, the orbital field matrix "
                      + "(OFM) and the XRD pattern; linear models on OFM/XRD are not shown, as in the paper. "
                      + boxWords + " Dashed lines separate the linear, MLP-on-encoder and MLP-on-engineered-feature groups."
-                     + tally(counts))
+                     + logNote(counts) + tally(counts))
         }
 
         if !document.tsneMaps.isEmpty {
+            let shared = (try? TSNEFigures.grid(document.tsneMaps)).map { TSNEFigures.identicalRowGroups($0).contains { $0.count > 1 } } ?? false
+            let sharedNote = shared
+                ? " Both tasks' test sets are the same structures embedded by the same encoders (one structure set), so their maps are identical and are drawn once; a difference between the tasks (clearer clustering for one of them) cannot be seen or tested here."
+                : ""
             if let fig = try TSNEFigures.halogenFigure(document.tsneMaps) {
                 try emit(fig, caption: "t-SNE maps of the test-set crystal vectors of the untrained and the DIM-trained "
                          + "encoder (rows: the task's test set), coloured by whether the crystal contains a metal and a "
                          + "halogen (pymatgen's element classes); those points are drawn last so the minority stays visible. "
-                         + "Axes are t-SNE coordinates (no units). " + TSNEFigures.counts(document.tsneMaps) + ".")
+                         + "Axes are t-SNE coordinates (no units); each map is one t-SNE run (one seed), so the claims are "
+                         + "judged on neighbourhoods in the encoders' own vector space instead." + sharedNote + " "
+                         + TSNEFigures.counts(document.tsneMaps) + ".")
             }
             if let fig = try TSNEFigures.labelFigure(document.tsneMaps) {
                 try emit(fig, caption: "The same t-SNE maps coloured by the property label (viridis, perceptually uniform; "
-                         + "one colour range per task, shared by its two maps): formation energy in eV/atom, band gap in eV.")
+                         + "one colour range per task, shared by its two maps): formation energy in eV/atom, band gap in eV."
+                         + (shared ? " The rows are the same maps (one structure set) coloured by each task's label." : ""))
             }
         }
 
@@ -111,8 +122,9 @@ public enum PaperFigures {
                    ArmSource(ArmID.dim, from: ["fig7"], label: "Site-Net · DIM init")],
             separatorsAfter: [1], joinPairs: false, dotRadius: 1.2, plotHeight: 110) {
             try emit(fig, caption: "Test MAE of the MLP on frozen untrained or DIM vectors (fig 8's trials) against "
-                     + "supervised Site-Net started from random or DIM weights (fig 7's trials). The two experiments "
-                     + "draw their label subsets independently, so boxes are compared as distributions, not pairs. "
+                     + "supervised Site-Net started from random or DIM weights (fig 7's trials). Trial k of both "
+                     + "experiments uses the same label subset (it is drawn per task, label count and trial index), so "
+                     + "Site-Net and MLP are compared as pairs over the trials both have (fig 7 runs fewer trials per box). "
                      + boxWords + tally(counts))
         }
 
@@ -125,11 +137,11 @@ public enum PaperFigures {
                    ArmSource(ArmID.linearDIMNoSynthetic, from: ["fig12", "fig8"]),
                    ArmSource(ArmID.mlpUntrained, from: ["fig12", "fig8"]), ArmSource(ArmID.mlpDIM, from: ["fig12", "fig8"]),
                    ArmSource(ArmID.mlpDIMNoSynthetic, from: ["fig12", "fig8"])],
-            separatorsAfter: [2], joinPairs: false, dotRadius: 1.1, plotHeight: 150) {
+            separatorsAfter: [2], joinPairs: false, dotRadius: 1.1, plotHeight: 150, logAxisBeyond: 10) {
             try emit(fig, caption: "Fig 8's linear and MLP regressors on vectors of a DIM encoder trained without the "
                      + "synthetic false samples (no-synth, vermillion), beside the untrained and the full DIM encoder "
                      + "(untrained and DIM boxes come from fig 12's own trials where it has them, otherwise from fig 8). "
-                     + boxWords + tally(counts))
+                     + boxWords + logNote(counts) + tally(counts))
         }
         return out
     }

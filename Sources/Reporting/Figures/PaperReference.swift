@@ -2,7 +2,7 @@ import Foundation
 import Plotting
 
 /// The authors' per-trial test MAEs of the fig 7 transfer runs (full Matbench, last-saved checkpoints),
-/// read from the bundled `paper_transfer_maes.json` (protocol §11).
+/// read from the bundled `paper_transfer_maes.json` (the authors' notebook).
 ///
 /// File layout: `{ "eform"|"egap": { "<n labels>": { "random": [...], "DIM": [...],
 /// "transfer_from_egap"|"transfer_from_eform": [...] } } }`; the eform group also holds n = 10000

@@ -25,15 +25,44 @@ enum TSNEFigures {
         return (rows, columns, cells)
     }
 
+    /// Whether two maps are the same structures at the same coordinates with the same flags.
+    static func sameMap(_ a: TSNEMap?, _ b: TSNEMap?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a.ids == b.ids && a.x == b.x && a.y == b.y && a.metalHalogen == b.metalHalogen
+    }
+
+    /// Rows of `grid` grouped so that tasks whose maps are identical in every column (one structure
+    /// set embedded by the same encoders) form one group, in row order.
+    static func identicalRowGroups(_ g: (rows: [String], columns: [String], cells: [TSNEMap?])) -> [[Int]] {
+        var groups: [[Int]] = []
+        for r in g.rows.indices {
+            let row = Array(g.cells[(r * g.columns.count)..<((r + 1) * g.columns.count)])
+            if let i = groups.firstIndex(where: { grp in
+                let other = Array(g.cells[(grp[0] * g.columns.count)..<((grp[0] + 1) * g.columns.count)])
+                return zip(row, other).allSatisfy { sameMap($0, $1) }
+            }) { groups[i].append(r) } else { groups.append([r]) }
+        }
+        return groups
+    }
+
     static let otherColor = Color(hex: 0xb0b0b0)
     static let metalHalogenColor = Palette.vermillion
 
+    /// Fig 9. Tasks whose maps are identical (one structure set) share one row: the metal–halogen
+    /// flag is a property of the structure, so a second row would repeat the first exactly.
     static func halogenFigure(_ maps: [TSNEMap]) throws -> Figure? {
-        let g = try grid(maps)
-        guard !g.rows.isEmpty else { return nil }
+        let full = try grid(maps)
+        guard !full.rows.isEmpty else { return nil }
+        let groups = identicalRowGroups(full)
+        let cols = full.columns.count
+        let cells = groups.flatMap { grp in Array(full.cells[(grp[0] * cols)..<((grp[0] + 1) * cols)]) }
+        let rowName = Dictionary(uniqueKeysWithValues: groups.map { grp in
+            (full.rows[grp[0]], grp.count == 1 ? FigureVocabulary.taskName(full.rows[grp[0]]) : "Both tasks")
+        })
+        let g = (rows: groups.map { full.rows[$0[0]] }, columns: full.columns, cells: cells)
         let panels: [Panel?] = g.cells.map { m in
             guard let m else { return nil }
-            return Panel(title: "\(FigureVocabulary.taskName(m.task)) · \(representationName(m.representation))",
+            return Panel(title: "\(rowName[m.task] ?? FigureVocabulary.taskName(m.task)) · \(representationName(m.representation))",
                          xAxis: Axis(label: "t-SNE 1", showTicks: false), yAxis: Axis(label: "t-SNE 2", showTicks: false),
                          content: .scatter(ScatterPlot(x: m.x, y: m.y, ids: m.ids,
                                                        coloring: .categorical(classes: m.metalHalogen.map { $0 ? 1 : 0 },

@@ -65,7 +65,7 @@ struct MarkdownReport {
 
     func claims() -> String {
         var s = "## Claims\n\n"
-        s += e("Each verdict follows the rule in its row, fixed before any number was computed and applied mechanically by the code (Reporting/Analysis/ClaimRules.swift). Shifts are Hodges–Lehmann estimates of arm A − arm B in MAE (negative: A better) with bootstrap 95 % CIs; p_Holm is adjusted within the figure.") + "\n\n"
+        s += e("Each verdict follows the rule in its row, fixed before any number was computed and applied mechanically by the code (Reporting/Analysis/ClaimRules.swift). Shifts are Hodges–Lehmann estimates of arm A − arm B in MAE (negative: A better) with exact distribution-free CIs at their attained level; p is unadjusted and p_Holm(claim) is adjusted over that claim's own cases (see Statistical methods).") + "\n\n"
         s += table(["id", "fig", "claim", "verdict rule", "evidence", "our numbers", "paper's numbers", "verdict", "why"],
                      analysis.claims.map { [$0.id, $0.figure, $0.claim, $0.rule, $0.evidence, $0.ours, $0.paper, $0.verdict.rawValue.uppercased(), $0.reason] })
         return s
@@ -76,12 +76,14 @@ struct MarkdownReport {
         let items = [
             "Quantiles, medians and IQR: numpy's default linear interpolation (type 7). Box plots: \(st.whiskers.description); every trial is drawn as a dot.",
             "mean ± sd: sample standard deviation with ddof = 1.",
-            "Paired comparisons (arms of one experiment share the label subset of trial k): exact two-sided Wilcoxon signed-rank test; zero differences dropped (scipy's 'wilcox'); ties get mid-ranks and the exact null distribution is taken over the actual mid-ranks for n ≤ 50 (scipy does the same for n ≤ 13 and uses the normal approximation above); normal approximation with tie-corrected variance and continuity correction for n > 50.",
-            "Unpaired comparisons (fig 11: Site-Net vs MLP trials; fig 12 arms against fig 8 arms): two-sided Mann–Whitney U, exact when a sample has ≤ 8 values and there are no ties, otherwise normal approximation with tie correction and continuity correction (scipy's rule).",
-            "Shift estimate: Hodges–Lehmann (paired: median of Walsh averages of the differences; unpaired: median of all pairwise differences), with a percentile bootstrap 95 % CI from \(st.bootstrapResamples) resamples drawn from a seeded stream keyed by the comparison.",
-            "Multiple testing: Holm's step-down adjustment over all comparisons of one figure; significance at Holm-adjusted p < \(st.alpha).",
-            "Power: the smallest attainable two-sided p is 2/2ⁿ for n pairs (2/C(n₁+n₂, n₁) unpaired); a comparison whose minimum exceeds α cannot be significant, and the claim's reason says so.",
-            "t-SNE neighbourhoods: k = \(st.neighbours) nearest neighbours in the 2-D map (Euclidean, the point itself excluded).",
+            "Pairing: the label subset of trial k is drawn from a stream keyed by task, label count and k only, so trial k of every arm of figs 7, 8 and 12 at one task and label count saw the same labels. Every comparison between such arms — within a figure, fig 12 against fig 8, and fig 11's Site-Net (fig 7) against the MLP (fig 8) — is paired over the trial indices both arms have.",
+            "Paired test: two-sided Wilcoxon signed-rank; zero differences dropped (scipy's 'wilcox'); ties get mid-ranks and the exact null distribution is taken over the actual mid-ranks for n ≤ 50; normal approximation with tie-corrected variance and continuity correction for n > 50. Unpaired test (only where no pairing exists): two-sided Mann–Whitney U, exact when a sample has ≤ 8 values and there are no ties, otherwise normal approximation with tie and continuity correction (scipy's rule).",
+            "Shift: Hodges–Lehmann estimate (paired: median of the Walsh averages of the differences; unpaired: median of all pairwise differences) with an exact distribution-free CI: the order statistics of the Walsh averages at the exact signed-rank critical value (paired), or of the pairwise differences at the exact Mann–Whitney critical value (unpaired). The level shown is the attained one (the discrete null distribution rarely hits \(Int(st.confidenceLevel * 100)) % exactly); with fewer than 6 pairs no interval reaches \(Int(st.confidenceLevel * 100)) % and the widest one is shown with its lower level. All differences, zeros included, enter the interval (it inverts the test over every shift, and away from 0 a zero difference is an ordinary value); with tied data the critical value of untied data is used and the level is approximate. Arm medians get the exact binomial order-statistic interval. A bootstrap (percentile, \(st.bootstrapResamples) resamples from a seeded stream keyed by what it resamples) is used only where no exact interval exists: the difference of IQRs (C12) and the change in neighbour-label correlation (C14).",
+            "Multiplicity is per claim, never per figure. A claim that must hold in every case is reproduced by an intersection–union test: each case significant at α = \(st.alpha) in the claimed direction, with no adjustment (the claim's null hypothesis is the union of the cases' nulls, rejected only when every case is rejected). A claim is contradicted when some case is significant in the other direction after Holm's step-down adjustment over that claim's cases only.",
+            "Minimum effect size, fixed before any number is computed: a shift counts for or against a claim only when |HL shift| ≥ \(Int((st.minimumEffectFraction * 100).rounded())) % of the comparator arm's (arm B's) median MAE; a significant shift below it neither supports nor contradicts. For the metal–halogen neighbour fraction (C13) the minimum change is \(T.num(st.minimumClusteringChange, 2)).",
+            "Power: 'min attainable p' is the smallest two-sided p the test actually run can give for the design (exact: 2/2ⁿ for n pairs, 2/C(n₁+n₂, n₁) unpaired; normal approximation: its value at complete separation). A case whose minimum is ≥ α cannot support a claim; one whose minimum times the number of the claim's cases is ≥ α cannot contradict it after Holm. The claim's reason says so.",
+            "Learning curves (C1): each DIM loss is judged against its own zero-classifier baseline, recorded with the curve; 'global below local' compares final/baseline ratios. Monotonicity uses the rebound of the \(st.runningMedianWindow)-epoch running median above its running minimum (≤ \(Int(st.reboundLimit * 100)) % of the total drop) and Kendall's τ between epoch and loss (≤ \(T.num(st.tauLimit, 2))), so one noisy validation epoch does not decide the verdict.",
+            "Neighbourhoods (C13, C14): k = \(st.neighbours) nearest neighbours (Euclidean, the point itself excluded) in each encoder's own embedding space, where recorded, and in the 2-D t-SNE maps. The change in metal–halogen clustering is tested by a permutation test over structures: the metal–halogen flags are rearranged among the structures (\(st.permutationResamples) rearrangements, exhaustive when fewer exist) with both neighbour graphs fixed, which keeps the dependence between overlapping neighbourhoods that a per-point test would ignore. Each t-SNE map comes from one t-SNE seed; repeating the maps over several seeds is not done, which is why the verdicts rest on the embedding space.",
         ]
         return "## Statistical methods\n\n" + items.map { "- " + e($0) }.joined(separator: "\n") + "\n\n"
     }
@@ -100,14 +102,16 @@ struct MarkdownReport {
     func fig6() -> String {
         var s = "## Figure 6 — DIM validation learning curves\n\n" + figuresFor("fig6")
         guard !analysis.curves.isEmpty else { return s + e("No learning curves in this run.") + "\n\n" }
-        s += table(["model", "tasks", "synthetic false samples", "epochs", "final local DIM", "local baseline 2 ln 2",
+        s += table(["model", "tasks", "synthetic false samples", "epochs", "final local DIM", "local baseline",
                       "final global DIM", "global baseline", "final local KL", "final global KL", "last-third slope local / global (per epoch)",
-                      "largest rebound local / global", "selected epoch", "stop reason"],
+                      "largest rebound local / global", "running-median rebound local / global", "Kendall τ local / global", "selected epoch", "stop reason"],
                      analysis.curves.map { c in [c.model, c.tasks.joined(separator: ", "), c.synthetic ? "yes" : "no", "\(c.epochs)",
                                                  T.num(c.finalLocalDIM), T.num(c.baselineLocal), T.num(c.finalGlobalDIM), T.num(c.baselineGlobal),
                                                  T.num(c.finalLocalKL), T.num(c.finalGlobalKL),
                                                  "\(T.num(c.tailSlopeLocalDIM, 5)) / \(T.num(c.tailSlopeGlobalDIM, 5))",
                                                  "\(T.num(c.reboundLocalDIM, 3)) / \(T.num(c.reboundGlobalDIM, 3))",
+                                                 "\(T.num(c.medianReboundLocalDIM ?? .nan, 3)) / \(T.num(c.medianReboundGlobalDIM ?? .nan, 3))",
+                                                 "\(T.num(c.kendallTauLocalDIM ?? .nan, 3)) / \(T.num(c.kendallTauGlobalDIM ?? .nan, 3))",
                                                  "\(c.selectedEpoch)", c.stopReason] })
         return s
     }
@@ -128,8 +132,8 @@ struct MarkdownReport {
         cs.map { c in
             let armB = c.b.experiment == c.a.experiment ? c.b.arm : "\(c.b.arm) (\(c.b.experiment))"
             return [c.a.task, "\(c.a.nLabels)", "\(c.a.arm) − \(armB)", c.paired ? "paired, \(c.nPairs) pairs" : "unpaired, \(c.nA) vs \(c.nB)",
-                    T.num(c.shift), "\(T.num(c.shiftCI.lower)) – \(T.num(c.shiftCI.upper))", "\(c.winsA) of \(c.winsOf)", c.test,
-                    T.p(c.p), T.p(c.pHolm), T.p(c.minimumAttainableP), c.purpose]
+                    T.num(c.shift), "\(T.num(c.shiftCI.lower)) – \(T.num(c.shiftCI.upper)) (\(String(format: "%.1f", c.shiftCI.level * 100)) %)",
+                    "\(c.winsA) of \(c.winsOf)", c.test, T.p(c.p), T.p(c.minimumAttainableP), c.purpose]
         }
     }
 
@@ -138,11 +142,11 @@ struct MarkdownReport {
         var s = "## \(title) — \(e(longTitle))\n\n" + figuresFor(id)
         guard let fig = analysis.figure(id) else { return s + e("No trials for \(id) in this run.") + "\n\n" }
         s += "### Arms\n\n"
-        s += table(["experiment", "task", "labels", "arm", "n (failed)", "median", "median 95 % CI", "Q1 – Q3 (IQR)", "mean ± sd", "min – max",
+        s += table(["experiment", "task", "labels", "arm", "n (failed)", "median", "median CI (exact)", "Q1 – Q3 (IQR)", "mean ± sd", "min – max",
                       "paper median (trials)", "per-trial MAE"], armRows(fig.arms))
-        s += "### Comparisons (A − B, Holm within figure \(number))\n\n"
+        s += "### Comparisons (A − B; p unadjusted, each claim adjusts over its own cases)\n\n"
         s += fig.comparisons.isEmpty ? e("No comparable arms.") + "\n\n"
-            : table(["task", "labels", "A − B", "design", "HL shift", "95 % CI", "A lower in", "test", "p", "p Holm", "min attainable p", "for claims"],
+            : table(["task", "labels", "A − B", "design", "HL shift", "exact CI (attained level)", "A lower in", "test", "p", "min attainable p (test run)", "for claims"],
                       comparisonRows(fig.comparisons))
         if !fig.spreads.isEmpty {
             s += "### Spread (C12)\n\n"
@@ -162,13 +166,24 @@ struct MarkdownReport {
                          analysis.neighbours.map { [$0.task, $0.representation, "\($0.points)", T.num($0.metalHalogenPrevalence, 3),
                                                     T.num($0.sameLabelFraction, 3), T.num($0.metalHalogenNeighbourFraction, 3),
                                                     T.num($0.metalHalogenChance, 3), T.num($0.klDivergence, 3), T.num($0.perplexity, 1)] })
-            s += table(["task", "MH points matched", "change in MH-neighbour fraction (trained − untrained)", "Wilcoxon p"],
-                         analysis.neighbourComparisons.map { [$0.task, "\($0.metalHalogenPoints)", T.num($0.metalHalogenFractionChange, 3), T.p($0.metalHalogenP)] })
+            // Tasks sharing one structure set have identical metal–halogen numbers: one row per set.
+            let both = ((analysis.embeddingComparisons ?? []) + analysis.neighbourComparisons).enumerated().filter { i, c in
+                !((analysis.embeddingComparisons ?? []) + analysis.neighbourComparisons)[..<i].contains {
+                    $0.space == c.space && ($0.sharedWith ?? []).contains(c.task) }
+            }.map(\.element)
+            s += table(["task", "space", "MH structures", "MH-neighbour fraction untrained → DIM (chance)", "change", "permutation p (over structures)"],
+                         both.map { [$0.task + (($0.sharedWith ?? []).isEmpty ? "" : " (= " + ($0.sharedWith ?? []).joined(separator: ", ") + ")"),
+                                     $0.space ?? "t-SNE", "\($0.metalHalogenPoints)",
+                                     "\(T.num($0.metalHalogenFractionUntrained ?? .nan, 3)) → \(T.num($0.metalHalogenFractionTrained ?? .nan, 3)) (\(T.num($0.metalHalogenChance ?? .nan, 3)))",
+                                     T.num($0.metalHalogenFractionChange, 3), T.p($0.metalHalogenP)] })
+            if both.contains(where: { !($0.sharedWith ?? []).isEmpty }) {
+                s += e("Both tasks' maps are the same structures embedded by the same encoders (one structure set), so the figure draws one row and the metal–halogen numbers are one case, not two; whether clustering is clearer for one task than the other (C13) cannot be tested in this run.") + "\n\n"
+            }
         } else {
             s += table(["task", "representation", "points", "neighbour-label correlation"],
                          analysis.neighbours.map { [$0.task, $0.representation, "\($0.points)", T.num($0.neighbourLabelCorrelation, 3)] })
-            s += table(["task", "change in correlation (trained − untrained)", "95 % CI"],
-                         analysis.neighbourComparisons.map { [$0.task, T.num($0.correlationChange, 3),
+            s += table(["task", "space", "change in correlation (trained − untrained)", "bootstrap 95 % CI"],
+                         ((analysis.embeddingComparisons ?? []) + analysis.neighbourComparisons).map { [$0.task, $0.space ?? "t-SNE", T.num($0.correlationChange, 3),
                                                               "\(T.num($0.correlationChangeCI.lower, 3)) – \(T.num($0.correlationChangeCI.upper, 3))"] })
         }
         return s
