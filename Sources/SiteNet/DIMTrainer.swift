@@ -37,16 +37,19 @@ public struct DIMConfig: Sendable, Codable, Equatable {
     public var beta: Float
     /// Which epoch's weights ``DIMRun/model`` holds.
     public var selection: DIMSelection
+    /// Workers for each training step of the one model (data-parallel over a fixed number of chunks;
+    /// any value gives the same bits, see ``DIMModel/stepChunks``).
+    public var threads: Int
 
     /// A configuration; every argument defaults to the authors' value.
     public init(optimizer: AdamConfig = AdamConfig(), siteBudget: Int = 1200, validationFraction: Double = 0.05,
                 maxEpochs: Int = 200, patience: Int? = 20, minImprovement: Double = 0, synthetic: Bool = true,
                 consistentFalseMasks: Bool = false, alpha: Float = 1, beta: Float = 0.1,
-                selection: DIMSelection = .validationDIMLoss) {
+                selection: DIMSelection = .validationDIMLoss, threads: Int = 1) {
         self.optimizer = optimizer; self.siteBudget = siteBudget; self.validationFraction = validationFraction
         self.maxEpochs = maxEpochs; self.patience = patience; self.minImprovement = minImprovement
         self.synthetic = synthetic; self.consistentFalseMasks = consistentFalseMasks
-        self.alpha = alpha; self.beta = beta; self.selection = selection
+        self.alpha = alpha; self.beta = beta; self.selection = selection; self.threads = threads
     }
 }
 
@@ -115,6 +118,7 @@ public enum DIMTrainer {
         guard trainIdx.count >= 2 else { throw TrainingError.invalidInput("DIM needs at least 2 training crystals, got \(trainIdx.count)") }
         let train = trainIdx.map { crystals[$0] }, val = valIdx.map { crystals[$0] }
         let model = DIMModel(seed: seed.appending("init"))
+        model.threads = config.threads
         let opts = (local: AdamOptimizer(parameters: model.localParameters, config: config.optimizer),
                     global: AdamOptimizer(parameters: model.globalParameters, config: config.optimizer))
         var valRng0 = seed.appending("validation").stream()

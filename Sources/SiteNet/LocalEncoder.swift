@@ -82,10 +82,10 @@ final class LocalEncoder {
         let Hi = FloatBuffer(uninitialized: R * 128), Hj = FloatBuffer(uninitialized: R * 128)
         h.data.withUnsafeBufferPointer { hb in
             let hp = hb.baseAddress!
-            BLAS.gemm(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p, ldb: 64, transB: false, Hi.p, ldc: 128)
-            BLAS.gemm(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p, ldb: 64, transB: false, Hi.p + 64, ldc: 128)
-            BLAS.gemm(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p + 64 * 64, ldb: 64, transB: false, Hj.p, ldc: 128)
-            BLAS.gemm(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p + 64 * 64, ldb: 64, transB: false, Hj.p + 64, ldc: 128)
+            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p, ldb: 64, transB: false, Hi.p, ldc: 128)
+            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p, ldb: 64, transB: false, Hi.p + 64, ldc: 128)
+            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p + 64 * 64, ldb: 64, transB: false, Hj.p, ldc: 128)
+            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p + 64 * 64, ldb: 64, transB: false, Hj.p + 64, ldc: 128)
         }
         // interaction embedding e = LN(mish(d·w_e + b_e))
         let we = interLinear.weight.valueBuffer(), be = interLinear.bias.valueBuffer()
@@ -100,8 +100,8 @@ final class LocalEncoder {
         Kernels.mishNormForward(pre: c.preE.p, ldPre: 64, rows: Q, cols: 64, gamma: gE.p, beta: bE.p, eps: interNorm.eps,
                                 y: c.e.p, ldY: 64, xhat: c.xhatE.p, rstd: c.rstdE.p)
         // pre-activations of both first layers: A = e·[W1e | F1e] + Hi[i] + Hj[j'] + [b1 | b3]
-        BLAS.gemm(m: Q, n: 64, k: 64, c.e.p, lda: 64, transA: false, W1.p + 128 * 64, ldb: 64, transB: false, c.preA.p, ldc: 128)
-        BLAS.gemm(m: Q, n: 64, k: 64, c.e.p, lda: 64, transA: false, F1.p + 128 * 64, ldb: 64, transB: false, c.preA.p + 64, ldc: 128)
+        Gemm.run(m: Q, n: 64, k: 64, c.e.p, lda: 64, transA: false, W1.p + 128 * 64, ldb: 64, transB: false, c.preA.p, ldc: 128)
+        Gemm.run(m: Q, n: 64, k: 64, c.e.p, lda: 64, transA: false, F1.p + 128 * 64, ldb: 64, transB: false, c.preA.p + 64, ldc: 128)
         let bcat = FloatBuffer(w1.bias.value + f1.bias.value)
         layout.offsets.withUnsafeBufferPointer { ob in
         layout.neighbour.withUnsafeBufferPointer { nbb in
@@ -127,7 +127,7 @@ final class LocalEncoder {
         // second layer of g^F
         let bf2 = f2.bias.valueBuffer(), Wf2 = f2.weight.valueBuffer()
         Kernels.fillRows(c.preF2.p, rows: Q, cols: 64, ld: 64, with: bf2.p)
-        BLAS.gemm(m: Q, n: 64, k: 64, c.y1.p + 64, lda: 128, transA: false, Wf2.p, ldb: 64, transB: false, c.preF2.p, ldc: 64, beta: 1)
+        Gemm.run(m: Q, n: 64, k: 64, c.y1.p + 64, lda: 128, transA: false, Wf2.p, ldb: 64, transB: false, c.preF2.p, ldc: 64, beta: 1)
         let g2 = f2Norm.gamma.valueBuffer(), b2 = f2Norm.beta.valueBuffer()
         Kernels.mishNormForward(pre: c.preF2.p, ldPre: 64, rows: Q, cols: 64, gamma: g2.p, beta: b2.p, eps: f2Norm.eps,
                                 y: c.f.p, ldY: 64, xhat: c.xhatF2.p, rstd: c.rstdF2.p)
@@ -174,11 +174,11 @@ final class LocalEncoder {
                                  gamma: g2.p, dGamma: dg2.p, dBeta: db2.p, dpre: df.p, ldDpre: 64)
         f2Norm.gamma.addToGrad(dg2); f2Norm.beta.addToGrad(db2)
         let dWf2 = FloatBuffer(64 * 64), dbf2 = FloatBuffer(64), Wf2 = f2.weight.valueBuffer()
-        BLAS.gemm(m: 64, n: 64, k: Q, c.y1.p + 64, lda: 128, transA: true, df.p, ldb: 64, transB: false, dWf2.p, ldc: 64)
+        Gemm.run(m: 64, n: 64, k: Q, c.y1.p + 64, lda: 128, transA: true, df.p, ldb: 64, transB: false, dWf2.p, ldc: 64)
         Kernels.addColumnSums(df.p, rows: Q, cols: 64, ld: 64, into: dbf2.p)
         f2.weight.addToGrad(dWf2); f2.bias.addToGrad(dbf2)
         let dY1 = FloatBuffer(uninitialized: Q * 128)
-        BLAS.gemm(m: Q, n: 64, k: 64, df.p, lda: 64, transA: false, Wf2.p, ldb: 64, transB: true, dY1.p + 64, ldc: 128)
+        Gemm.run(m: Q, n: 64, k: 64, df.p, lda: 64, transA: false, Wf2.p, ldb: 64, transB: true, dY1.p + 64, ldc: 128)
         // logit layer
         let wl = logit.weight.valueBuffer(), dwl = FloatBuffer(64)
         var dbl: Float = 0
@@ -202,11 +202,11 @@ final class LocalEncoder {
         Kernels.addColumnSums(dA.p, rows: Q, cols: 64, ld: 128, into: dbW1.p)
         Kernels.addColumnSums(dA.p + 64, rows: Q, cols: 64, ld: 128, into: dbF1.p)
         let W1 = w1.weight.valueBuffer(), F1 = f1.weight.valueBuffer()
-        BLAS.gemm(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p, ldb: 128, transB: false, dW1.p + 128 * 64, ldc: 64)
-        BLAS.gemm(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p + 64, ldb: 128, transB: false, dF1.p + 128 * 64, ldc: 64)
+        Gemm.run(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p, ldb: 128, transB: false, dW1.p + 128 * 64, ldc: 64)
+        Gemm.run(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p + 64, ldb: 128, transB: false, dF1.p + 128 * 64, ldc: 64)
         let de = FloatBuffer(uninitialized: Q * 64)
-        BLAS.gemm(m: Q, n: 64, k: 64, dA.p, lda: 128, transA: false, W1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64)
-        BLAS.gemm(m: Q, n: 64, k: 64, dA.p + 64, lda: 128, transA: false, F1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64, beta: 1)
+        Gemm.run(m: Q, n: 64, k: 64, dA.p, lda: 128, transA: false, W1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64)
+        Gemm.run(m: Q, n: 64, k: 64, dA.p + 64, lda: 128, transA: false, F1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64, beta: 1)
         // site halves: dHi[i] = Σ_j dA_ij, dHj[j'] += dA_ij
         let dHi = FloatBuffer(R * 128), dHj = FloatBuffer(R * 128)
         layout.offsets.withUnsafeBufferPointer { ob in
@@ -223,14 +223,14 @@ final class LocalEncoder {
         c.h.data.withUnsafeBufferPointer { hb in
         dh.data.withUnsafeMutableBufferPointer { dhb in
             let hp = hb.baseAddress!, dhp = dhb.baseAddress!
-            BLAS.gemm(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHi.p, ldb: 128, transB: false, dW1.p, ldc: 64)
-            BLAS.gemm(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHi.p + 64, ldb: 128, transB: false, dF1.p, ldc: 64)
-            BLAS.gemm(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHj.p, ldb: 128, transB: false, dW1.p + 64 * 64, ldc: 64)
-            BLAS.gemm(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHj.p + 64, ldb: 128, transB: false, dF1.p + 64 * 64, ldc: 64)
-            BLAS.gemm(m: R, n: 64, k: 64, dHi.p, lda: 128, transA: false, W1.p, ldb: 64, transB: true, dhp, ldc: 64)
-            BLAS.gemm(m: R, n: 64, k: 64, dHi.p + 64, lda: 128, transA: false, F1.p, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
-            BLAS.gemm(m: R, n: 64, k: 64, dHj.p, lda: 128, transA: false, W1.p + 64 * 64, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
-            BLAS.gemm(m: R, n: 64, k: 64, dHj.p + 64, lda: 128, transA: false, F1.p + 64 * 64, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
+            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHi.p, ldb: 128, transB: false, dW1.p, ldc: 64)
+            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHi.p + 64, ldb: 128, transB: false, dF1.p, ldc: 64)
+            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHj.p, ldb: 128, transB: false, dW1.p + 64 * 64, ldc: 64)
+            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHj.p + 64, ldb: 128, transB: false, dF1.p + 64 * 64, ldc: 64)
+            Gemm.run(m: R, n: 64, k: 64, dHi.p, lda: 128, transA: false, W1.p, ldb: 64, transB: true, dhp, ldc: 64)
+            Gemm.run(m: R, n: 64, k: 64, dHi.p + 64, lda: 128, transA: false, F1.p, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
+            Gemm.run(m: R, n: 64, k: 64, dHj.p, lda: 128, transA: false, W1.p + 64 * 64, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
+            Gemm.run(m: R, n: 64, k: 64, dHj.p + 64, lda: 128, transA: false, F1.p + 64 * 64, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
         }}
         w1.weight.addToGrad(dW1); f1.weight.addToGrad(dF1); w1.bias.addToGrad(dbW1); f1.bias.addToGrad(dbF1)
         siteEmbed.backward(dh, cache: c.hCache, inputGradient: false)
