@@ -78,7 +78,7 @@ public final class DIMModel: CheckpointedModel, @unchecked Sendable {
     /// The 32-d local vectors s_i of every unique site of `crystal` (no noise).
     public func localEmbedding(_ crystal: SiteNetCrystal) -> [[Float]] {
         let b = SiteNetBatch([crystal])
-        let s = local.forward(x: b.x, layout: b.trueLayout).s
+        let s = local.inference(x: b.x, layout: b.trueLayout)
         return (0..<s.rows).map { Array(s.data[($0 * 32)..<($0 * 32 + 32)]) }
     }
 }
@@ -102,7 +102,7 @@ enum Encoding {
         let slots = ChunkSlots<Matrix>(parts.count)
         ChunkRunner.run(parts.count, threads: threads) { k in
             let b = SiteNetBatch(Array(crystals[parts[k]]))
-            let s = local.forward(x: b.x, layout: b.trueLayout).s
+            let s = local.inference(x: b.x, layout: b.trueLayout)
             slots[k] = global.forward(s, crystalOffsets: b.crystalOffsets).g
         }
         var out: [[Float]] = []

@@ -81,9 +81,9 @@ extension DIMModel {
                 let ch = chunks[k], rep = reps[k]
                 var falseLocals: [Matrix] = []
                 if synthetic {
-                    falseLocals.append(rep.local.forward(x: b.rolledFeatures(rows: ch.rows), layout: b.trueLayout(rows: ch.rows)).s)
-                    falseLocals.append(rep.local.forward(x: b.features(rows: ch.rows), layout: b.falseStructureLayout(rows: ch.rows)).s)
-                    falseLocals.append(rep.local.forward(x: b.features(rows: ch.rows), layout: b.permutedLayout(perm, rows: ch.rows)).s)
+                    falseLocals.append(rep.local.inference(x: b.rolledFeatures(rows: ch.rows), layout: b.trueLayout(rows: ch.rows)))
+                    falseLocals.append(rep.local.inference(x: b.features(rows: ch.rows), layout: b.falseStructureLayout(rows: ch.rows)))
+                    falseLocals.append(rep.local.inference(x: b.features(rows: ch.rows), layout: b.permutedLayout(perm, rows: ch.rows)))
                 }
                 let gc = rep.global.forward(sSlots[k], crystalOffsets: b.crystalOffsets(crystals: ch.crystals))
                 let st = rep.globalHead.forward(crystals: ch.crystals, rows: ch.rows, s: sSlots[k], falseLocals: falseLocals,

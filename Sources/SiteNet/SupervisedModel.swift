@@ -72,7 +72,9 @@ public final class SupervisedModel: CheckpointedModel, @unchecked Sendable {
         }
         let slots = ChunkSlots<[Float]>(parts.count)
         ChunkRunner.run(parts.count, threads: threads) { k in
-            slots[k] = forward(SiteNetBatch(Array(crystals[parts[k]]))).y.data
+            let b = SiteNetBatch(Array(crystals[parts[k]]))
+            let g = global.forward(local.inference(x: b.x, layout: b.trueLayout), crystalOffsets: b.crystalOffsets).g
+            slots[k] = head2.forward(Mish.forward(head1.forward(g))).data
         }
         return slots.values.flatMap { $0 }
     }

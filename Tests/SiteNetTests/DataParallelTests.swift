@@ -147,4 +147,18 @@ final class DataParallelTests: XCTestCase {
         XCTAssertEqual(sups[0].curve.map(\.validationMAE), sups[1].curve.map(\.validationMAE))
         XCTAssertTrue(sups[0].last.snapshot() == sups[1].last.snapshot(), "supervised parameters differ")
     }
+
+    /// The cache-free tiled pass of the local encoder computes the training forward's s.
+    func testLocalInferenceEqualsTheTrainingForward() {
+        let crystals = SyntheticCrystals.make(30, seed: "tiles", maxPrim: 12)
+        let b = SiteNetBatch(crystals)
+        XCTAssertGreaterThan(b.trueLayout.count, 2 * LocalEncoder.tilePairs, "several tiles")
+        let model = DIMModel(seed: SeedPath("dp", "tiles"))
+        var rng = SeedPath("dp", "tiles").stream()
+        for layout in [b.trueLayout, b.falseStructureLayout(), b.permutedLayout(rng.permutation(b.maxN))] {
+            let s = model.local.forward(x: b.x, layout: layout).s, t = model.local.inference(x: b.x, layout: layout)
+            XCTAssertEqual(s.rows, t.rows)
+            for (u, v) in zip(s.data, t.data) { XCTAssertEqual(u, v, accuracy: 1e-5 * max(1, abs(u))) }
+        }
+    }
 }
