@@ -101,8 +101,8 @@ public enum DIMTrainer {
     ///
     /// Random streams (all under `seed`): `init` (weights), `split` (validation split),
     /// `epoch/<k>` (batch order and noise of epoch k), `validation` (validation batches; the same
-    /// noise every epoch, so the curve is not jittered by the draw). Same inputs, seed and BLAS
-    /// thread count ⇒ identical bits.
+    /// noise every epoch, so the curve is not jittered by the draw). Same inputs and seed ⇒ identical
+    /// bits for any ``DIMConfig/threads`` (steps are data-parallel over a fixed number of chunks, OpenBLAS single-threaded).
     ///
     /// - Throws: ``TrainingError/nonFinite(epoch:term:phase:value:)`` when a loss term becomes NaN/∞;
     ///   ``TrainingError/invalidInput(_:)`` for fewer than 2 training crystals.
