@@ -15,14 +15,12 @@ extension LocalEncoder {
         let R = x.rows
         precondition(layout.rows == R)
         let (h, _) = siteEmbed.forward(x)
-        let W1 = w1.weight.valueBuffer(), F1 = f1.weight.valueBuffer()
+        let WF = pairedFirstLayers()
         let Hi = FloatBuffer(uninitialized: R * 128), Hj = FloatBuffer(uninitialized: R * 128)
         h.data.withUnsafeBufferPointer { hb in
             let hp = hb.baseAddress!
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p, ldb: 64, transB: false, Hi.p, ldc: 128)
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p, ldb: 64, transB: false, Hi.p + 64, ldc: 128)
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p + 64 * 64, ldb: 64, transB: false, Hj.p, ldc: 128)
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p + 64 * 64, ldb: 64, transB: false, Hj.p + 64, ldc: 128)
+            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p, ldb: 128, transB: false, Hi.p, ldc: 128)
+            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p + 64 * 128, ldb: 128, transB: false, Hj.p, ldc: 128)
         }
         let we = interLinear.weight.valueBuffer(), be = interLinear.bias.valueBuffer()
         let gE = interNorm.gamma.valueBuffer(), bE = interNorm.beta.valueBuffer()
@@ -61,8 +59,7 @@ extension LocalEncoder {
                         Kernels.mishNormRows(pre: e.p, ldPre: 64, rows: n, cols: 64, gamma: gE.p, beta: bE.p, eps: interNorm.eps, y: e.p, ldY: 64)
                     }
                     // A = e·[W1e | F1e] + Hi[i] + Hj[j'] + [b1 | b3]
-                    Gemm.run(m: n, n: 64, k: 64, e.p, lda: 64, transA: false, W1.p + 128 * 64, ldb: 64, transB: false, A.p, ldc: 128)
-                    Gemm.run(m: n, n: 64, k: 64, e.p, lda: 64, transA: false, F1.p + 128 * 64, ldb: 64, transB: false, A.p + 64, ldc: 128)
+                    Gemm.run(m: n, n: 128, k: 64, e.p, lda: 64, transA: false, WF.p + 128 * 128, ldb: 128, transB: false, A.p, ldc: 128)
                     OpProfile.measure(.segment) {
                         for r in ra..<rb {
                             let hi = Hi.p + r * 128

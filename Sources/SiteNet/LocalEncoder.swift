@@ -13,7 +13,8 @@ import Randomness
 ///
 /// Implementation: W_1 x_ije = W_1^(i) h_i + W_1^(j) h_j' + W_1^(e) e_ij (exact), so the two site
 /// blocks are products on R site rows and only the e block (64 → 128 for both nets together) is a
-/// product on the Q = Σ_i N_i pair rows. Every product is one sgemm over the whole batch.
+/// product on the Q = Σ_i N_i pair rows. Every product is one sgemm over the whole batch (or chunk),
+/// each block of both first layers together (``pairedFirstLayers()``: 128 outputs per sgemm).
 final class LocalEncoder {
     let siteEmbed: LinearMishNorm
     let interLinear: Linear
@@ -41,6 +42,32 @@ final class LocalEncoder {
     var parameters: [Parameter] {
         siteEmbed.parameters + interLinear.parameters + interNorm.parameters + w1.parameters + w1Norm.parameters
             + logit.parameters + f1.parameters + f1Norm.parameters + f2.parameters + f2Norm.parameters + out.parameters
+    }
+
+    /// The blocks of W_1 and W_3 (= ije_to_multihead.0 and ije_to_attention_features.0, 192 → 64 each)
+    /// acting on h_i, h_j' and e, side by side: three 64 × 128 matrices [W_1ⁱ | W_3ⁱ], [W_1ʲ | W_3ʲ],
+    /// [W_1ᵉ | W_3ᵉ] (3 × 64 × 128), so each input block is one sgemm with 128 outputs for both nets.
+    func pairedFirstLayers() -> FloatBuffer {
+        let out = FloatBuffer(uninitialized: 3 * 64 * 128)
+        w1.weight.value.withUnsafeBufferPointer { a in
+        f1.weight.value.withUnsafeBufferPointer { b in
+            for row in 0..<192 {
+                let o = out.p + row * 128
+                for j in 0..<64 { o[j] = a[row * 64 + j]; o[64 + j] = b[row * 64 + j] }
+            }
+        }}
+        return out
+    }
+
+    /// Adds a 3 × 64 × 128 gradient laid out as ``pairedFirstLayers()`` to the gradients of W_1 and W_3.
+    func addPairedFirstLayerGradient(_ g: FloatBuffer) {
+        w1.weight.grad.withUnsafeMutableBufferPointer { a in
+        f1.weight.grad.withUnsafeMutableBufferPointer { b in
+            for row in 0..<192 {
+                let o = g.p + row * 128
+                for j in 0..<64 { a[row * 64 + j] += o[j]; b[row * 64 + j] += o[64 + j] }
+            }
+        }}
     }
 
     /// Everything backward needs.
@@ -80,14 +107,12 @@ final class LocalEncoder {
         let (h, hc) = siteEmbed.forward(x)
         let c = Cache(layout: layout, R: R, hCache: hc, h: h)
         let Q = c.Q
-        let W1 = w1.weight.valueBuffer(), F1 = f1.weight.valueBuffer()
+        let WF = pairedFirstLayers()
         let Hi = FloatBuffer(uninitialized: R * 128), Hj = FloatBuffer(uninitialized: R * 128)
         h.data.withUnsafeBufferPointer { hb in
             let hp = hb.baseAddress!
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p, ldb: 64, transB: false, Hi.p, ldc: 128)
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p, ldb: 64, transB: false, Hi.p + 64, ldc: 128)
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, W1.p + 64 * 64, ldb: 64, transB: false, Hj.p, ldc: 128)
-            Gemm.run(m: R, n: 64, k: 64, hp, lda: 64, transA: false, F1.p + 64 * 64, ldb: 64, transB: false, Hj.p + 64, ldc: 128)
+            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p, ldb: 128, transB: false, Hi.p, ldc: 128)
+            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p + 64 * 128, ldb: 128, transB: false, Hj.p, ldc: 128)
         }
         // interaction embedding e = LN(mish(d·w_e + b_e))
         let we = interLinear.weight.valueBuffer(), be = interLinear.bias.valueBuffer()
@@ -104,8 +129,7 @@ final class LocalEncoder {
                                     y: c.e.p, ldY: 64, xhat: c.xhatE.p, rstd: c.rstdE.p)
         }
         // pre-activations of both first layers: A = e·[W1e | F1e] + Hi[i] + Hj[j'] + [b1 | b3]
-        Gemm.run(m: Q, n: 64, k: 64, c.e.p, lda: 64, transA: false, W1.p + 128 * 64, ldb: 64, transB: false, c.preA.p, ldc: 128)
-        Gemm.run(m: Q, n: 64, k: 64, c.e.p, lda: 64, transA: false, F1.p + 128 * 64, ldb: 64, transB: false, c.preA.p + 64, ldc: 128)
+        Gemm.run(m: Q, n: 128, k: 64, c.e.p, lda: 64, transA: false, WF.p + 128 * 128, ldb: 128, transB: false, c.preA.p, ldc: 128)
         let bcat = FloatBuffer(w1.bias.value + f1.bias.value)
         OpProfile.measure(.segment) {
         layout.offsets.withUnsafeBufferPointer { ob in
@@ -218,17 +242,15 @@ final class LocalEncoder {
         }
         w1Norm.gamma.addToGrad(dgW); w1Norm.beta.addToGrad(dbW); f1Norm.gamma.addToGrad(dgF); f1Norm.beta.addToGrad(dbF)
         let dA = dY1
-        let dW1 = FloatBuffer(192 * 64), dF1 = FloatBuffer(192 * 64), dbW1 = FloatBuffer(64), dbF1 = FloatBuffer(64)
+        let dWF = FloatBuffer(uninitialized: 3 * 64 * 128), dbW1 = FloatBuffer(64), dbF1 = FloatBuffer(64)
         OpProfile.measure(.elementwise) {
             Kernels.addColumnSums(dA.p, rows: Q, cols: 64, ld: 128, into: dbW1.p)
             Kernels.addColumnSums(dA.p + 64, rows: Q, cols: 64, ld: 128, into: dbF1.p)
         }
-        let W1 = w1.weight.valueBuffer(), F1 = f1.weight.valueBuffer()
-        Gemm.run(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p, ldb: 128, transB: false, dW1.p + 128 * 64, ldc: 64)
-        Gemm.run(m: 64, n: 64, k: Q, c.e.p, lda: 64, transA: true, dA.p + 64, ldb: 128, transB: false, dF1.p + 128 * 64, ldc: 64)
+        let WF = pairedFirstLayers()
+        Gemm.run(m: 64, n: 128, k: Q, c.e.p, lda: 64, transA: true, dA.p, ldb: 128, transB: false, dWF.p + 128 * 128, ldc: 128)
         let de = FloatBuffer(uninitialized: Q * 64)
-        Gemm.run(m: Q, n: 64, k: 64, dA.p, lda: 128, transA: false, W1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64)
-        Gemm.run(m: Q, n: 64, k: 64, dA.p + 64, lda: 128, transA: false, F1.p + 128 * 64, ldb: 64, transB: true, de.p, ldc: 64, beta: 1)
+        Gemm.run(m: Q, n: 64, k: 128, dA.p, lda: 128, transA: false, WF.p + 128 * 128, ldb: 128, transB: true, de.p, ldc: 64)
         // site halves: dHi[i] = Σ_j dA_ij, dHj[j'] += dA_ij
         let dHi = FloatBuffer(R * 128), dHj = FloatBuffer(R * 128)
         OpProfile.measure(.segment) {
@@ -247,16 +269,13 @@ final class LocalEncoder {
         c.h.data.withUnsafeBufferPointer { hb in
         dh.data.withUnsafeMutableBufferPointer { dhb in
             let hp = hb.baseAddress!, dhp = dhb.baseAddress!
-            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHi.p, ldb: 128, transB: false, dW1.p, ldc: 64)
-            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHi.p + 64, ldb: 128, transB: false, dF1.p, ldc: 64)
-            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHj.p, ldb: 128, transB: false, dW1.p + 64 * 64, ldc: 64)
-            Gemm.run(m: 64, n: 64, k: R, hp, lda: 64, transA: true, dHj.p + 64, ldb: 128, transB: false, dF1.p + 64 * 64, ldc: 64)
-            Gemm.run(m: R, n: 64, k: 64, dHi.p, lda: 128, transA: false, W1.p, ldb: 64, transB: true, dhp, ldc: 64)
-            Gemm.run(m: R, n: 64, k: 64, dHi.p + 64, lda: 128, transA: false, F1.p, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
-            Gemm.run(m: R, n: 64, k: 64, dHj.p, lda: 128, transA: false, W1.p + 64 * 64, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
-            Gemm.run(m: R, n: 64, k: 64, dHj.p + 64, lda: 128, transA: false, F1.p + 64 * 64, ldb: 64, transB: true, dhp, ldc: 64, beta: 1)
+            Gemm.run(m: 64, n: 128, k: R, hp, lda: 64, transA: true, dHi.p, ldb: 128, transB: false, dWF.p, ldc: 128)
+            Gemm.run(m: 64, n: 128, k: R, hp, lda: 64, transA: true, dHj.p, ldb: 128, transB: false, dWF.p + 64 * 128, ldc: 128)
+            Gemm.run(m: R, n: 64, k: 128, dHi.p, lda: 128, transA: false, WF.p, ldb: 128, transB: true, dhp, ldc: 64)
+            Gemm.run(m: R, n: 64, k: 128, dHj.p, lda: 128, transA: false, WF.p + 64 * 128, ldb: 128, transB: true, dhp, ldc: 64, beta: 1)
         }}
-        w1.weight.addToGrad(dW1); f1.weight.addToGrad(dF1); w1.bias.addToGrad(dbW1); f1.bias.addToGrad(dbF1)
+        addPairedFirstLayerGradient(dWF)
+        w1.bias.addToGrad(dbW1); f1.bias.addToGrad(dbF1)
         siteEmbed.backward(dh, cache: c.hCache, inputGradient: false)
         // interaction embedding
         let gE = interNorm.gamma.valueBuffer(), dgE = FloatBuffer(64), dbE = FloatBuffer(64)
