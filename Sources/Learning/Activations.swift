@@ -5,7 +5,9 @@ public enum Mish {
     public static func forward(_ x: Matrix) -> Matrix {
         var y = Matrix(rows: x.rows, cols: x.cols)
         x.data.withUnsafeBufferPointer { xp in
-            y.data.withUnsafeMutableBufferPointer { yp in Kernels.mish(xp.baseAddress!, yp.baseAddress!, count: x.count) }
+            y.data.withUnsafeMutableBufferPointer { yp in
+                OpProfile.measure(.elementwise) { Kernels.mish(xp.baseAddress!, yp.baseAddress!, count: x.count) }
+            }
         }
         return y
     }
@@ -16,7 +18,7 @@ public enum Mish {
         x.data.withUnsafeBufferPointer { xp in
             dy.data.withUnsafeBufferPointer { dp in
                 dx.data.withUnsafeMutableBufferPointer { op in
-                    Kernels.mishBackward(xp.baseAddress!, dp.baseAddress!, op.baseAddress!, count: x.count)
+                    OpProfile.measure(.elementwise) { Kernels.mishBackward(xp.baseAddress!, dp.baseAddress!, op.baseAddress!, count: x.count) }
                 }
             }
         }

@@ -42,8 +42,10 @@ public struct LinearMishNorm: Sendable {
         rstd.withUnsafeMutableBufferPointer { rp in
         norm.gamma.value.withUnsafeBufferPointer { g in
         norm.beta.value.withUnsafeBufferPointer { b in
+            OpProfile.measure(.elementwise) {
             Kernels.mishNormForward(pre: p.baseAddress!, ldPre: n, rows: x.rows, cols: n, gamma: g.baseAddress!, beta: b.baseAddress!,
                                     eps: norm.eps, y: yp.baseAddress!, ldY: n, xhat: hp.baseAddress!, rstd: rp.baseAddress!)
+            }
         }}}}}}
         return (y, Cache(input: x, pre: pre, xhat: xhat, rstd: rstd))
     }
@@ -61,9 +63,11 @@ public struct LinearMishNorm: Sendable {
         norm.gamma.grad.withUnsafeMutableBufferPointer { dg in
         norm.beta.grad.withUnsafeMutableBufferPointer { db in
         dpre.data.withUnsafeMutableBufferPointer { o in
+            OpProfile.measure(.elementwise) {
             Kernels.mishNormBackward(dy: d.baseAddress!, ldDy: n, pre: p.baseAddress!, ldPre: n, rows: dy.rows, cols: n,
                                      xhat: h.baseAddress!, rstd: r.baseAddress!, gamma: g.baseAddress!, dGamma: dg.baseAddress!,
                                      dBeta: db.baseAddress!, dpre: o.baseAddress!, ldDpre: n)
+            }
         }}}}}}}}
         return linear.backward(input: cache.input, outputGradient: dpre, inputGradient: inputGradient)
     }

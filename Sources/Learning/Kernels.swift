@@ -82,6 +82,78 @@ public enum Kernels {
         }
     }
 
+    /// ``mishNormForward`` that also replaces each pre-activation by the derivative mish′(pre) it
+    /// needs in backward (e^x is shared by mish and mish′, so backward evaluates no exponential):
+    /// pass `pre` to ``mishNormBackward(dy:ldDy:mishDerivative:ldD:rows:cols:xhat:rstd:gamma:dGamma:dBeta:dpre:ldDpre:)`` afterwards.
+    public static func mishNormForwardKeepingDerivative(pre: UnsafeMutablePointer<Float>, ldPre: Int, rows: Int, cols: Int,
+                                                         gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, eps: Float,
+                                                         y: UnsafeMutablePointer<Float>, ldY: Int,
+                                                         xhat: UnsafeMutablePointer<Float>, rstd: UnsafeMutablePointer<Float>) {
+        let invC = 1 / Float(cols)
+        for r in 0..<rows {
+            let p = pre + r * ldPre, xh = xhat + r * cols, yr = y + r * ldY
+            for j in 0..<cols { let (a, d) = FastMath.mishAndDerivative(p[j]); xh[j] = a; p[j] = d }
+            let mean = sum(xh, cols) * invC
+            for j in 0..<cols { xh[j] -= mean }
+            let rs = 1 / (dot(xh, xh, cols) * invC + eps).squareRoot()
+            rstd[r] = rs
+            for j in 0..<cols {
+                let h = xh[j] * rs
+                xh[j] = h
+                yr[j] = gamma[j] * h + beta[j]
+            }
+        }
+    }
+
+    /// ``mishNormBackward(dy:ldDy:pre:ldPre:rows:cols:xhat:rstd:gamma:dGamma:dBeta:dpre:ldDpre:)`` given mish′(pre)
+    /// (as left by ``mishNormForwardKeepingDerivative``) instead of pre.
+    public static func mishNormBackward(dy: UnsafePointer<Float>, ldDy: Int, mishDerivative md: UnsafePointer<Float>, ldD: Int,
+                                        rows: Int, cols: Int, xhat: UnsafePointer<Float>, rstd: UnsafePointer<Float>,
+                                        gamma: UnsafePointer<Float>, dGamma: UnsafeMutablePointer<Float>,
+                                        dBeta: UnsafeMutablePointer<Float>,
+                                        dpre: UnsafeMutablePointer<Float>, ldDpre: Int) {
+        let invC = 1 / Float(cols)
+        let g = UnsafeMutablePointer<Float>.allocate(capacity: 3 * cols)
+        g.initialize(repeating: 0, count: 3 * cols)
+        defer { g.deallocate() }
+        let b = g + cols, t = g + 2 * cols
+        for r in 0..<rows {
+            let d = dy + r * ldDy, xh = xhat + r * cols, p = md + r * ldD, o = dpre + r * ldDpre
+            for j in 0..<cols {
+                let dj = d[j]
+                g[j] += dj * xh[j]; b[j] += dj
+                t[j] = dj * gamma[j]
+            }
+            let m1 = sum(t, cols) * invC, m2 = dot(t, xh, cols) * invC, rs = rstd[r]
+            for j in 0..<cols {
+                o[j] = rs * (t[j] - m1 - xh[j] * m2) * p[j]
+            }
+        }
+        for j in 0..<cols { dGamma[j] += g[j]; dBeta[j] += b[j] }
+    }
+
+    /// ``mishNormForward`` without the cache (inference, no-gradient passes): y = γ·x̂ + β with
+    /// x̂ = (a − μ)/√(σ² + ε), a = mish(pre), computed in `y` itself (one row at a time, in cache).
+    /// `y` may alias `pre` when the leading dimensions agree. Same arithmetic as ``mishNormForward``.
+    @inline(__always)
+    public static func mishNormRows(pre: UnsafePointer<Float>, ldPre: Int, rows: Int, cols: Int,
+                                    gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, eps: Float,
+                                    y: UnsafeMutablePointer<Float>, ldY: Int) {
+        let invC = 1 / Float(cols)
+        // a separate row buffer: an in-place loop (y == pre) would fail the vectoriser's runtime
+        // overlap check and run scalar
+        let a = UnsafeMutablePointer<Float>.allocate(capacity: cols)
+        defer { a.deallocate() }
+        for r in 0..<rows {
+            let p = pre + r * ldPre, yr = y + r * ldY
+            for j in 0..<cols { a[j] = FastMath.mish(p[j]) }
+            let mean = sum(a, cols) * invC
+            for j in 0..<cols { a[j] -= mean }
+            let rs = 1 / (dot(a, a, cols) * invC + eps).squareRoot()
+            for j in 0..<cols { yr[j] = gamma[j] * (a[j] * rs) + beta[j] }
+        }
+    }
+
     /// Backward of ``mishNormForward``: from dy gives d(pre) (written to `dpre`, may alias `dy`
     /// when the leading dimensions agree) and accumulates dγ += Σ dy·x̂, dβ += Σ dy.
     /// LayerNorm: dx̂ = γ·dy, da = rstd·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)); then d(pre) = da·mish′(pre).

@@ -36,11 +36,11 @@ public struct Linear: Sendable {
         let n = output, k = input
         y.data.withUnsafeMutableBufferPointer { yp in
             bias.value.withUnsafeBufferPointer { b in
-                Kernels.fillRows(yp.baseAddress!, rows: x.rows, cols: n, ld: n, with: b.baseAddress!)
+                OpProfile.measure(.elementwise) { Kernels.fillRows(yp.baseAddress!, rows: x.rows, cols: n, ld: n, with: b.baseAddress!) }
             }
             x.data.withUnsafeBufferPointer { xp in
                 weight.value.withUnsafeBufferPointer { w in
-                    BLAS.gemm(m: x.rows, n: n, k: k, xp.baseAddress!, lda: k, transA: false,
+                    Gemm.run(m: x.rows, n: n, k: k, xp.baseAddress!, lda: k, transA: false,
                               w.baseAddress!, ldb: n, transB: false, yp.baseAddress!, ldc: n, alpha: 1, beta: 1)
                 }
             }
@@ -56,17 +56,22 @@ public struct Linear: Sendable {
         x.data.withUnsafeBufferPointer { xp in
             dy.data.withUnsafeBufferPointer { dp in
                 weight.grad.withUnsafeMutableBufferPointer { gw in
-                    BLAS.gemm(m: k, n: n, k: m, xp.baseAddress!, lda: k, transA: true,
+                    Gemm.run(m: k, n: n, k: m, xp.baseAddress!, lda: k, transA: true,
                               dp.baseAddress!, ldb: n, transB: false, gw.baseAddress!, ldc: n, alpha: 1, beta: 1)
                 }
                 bias.grad.withUnsafeMutableBufferPointer { gb in
-                    Kernels.addColumnSums(dp.baseAddress!, rows: m, cols: n, ld: n, into: gb.baseAddress!)
+                    OpProfile.measure(.elementwise) { Kernels.addColumnSums(dp.baseAddress!, rows: m, cols: n, ld: n, into: gb.baseAddress!) }
                 }
             }
         }
         guard inputGradient else { return nil }
         var dx = Matrix(rows: m, cols: k)
-        BLAS.gemm(dy, Matrix(rows: k, cols: n, data: weight.value), into: &dx, transB: true)
+        dy.data.withUnsafeBufferPointer { dp in
+        weight.value.withUnsafeBufferPointer { w in
+        dx.data.withUnsafeMutableBufferPointer { xp in
+            Gemm.run(m: m, n: k, k: n, dp.baseAddress!, lda: n, transA: false, w.baseAddress!, ldb: n, transB: true,
+                     xp.baseAddress!, ldc: k)
+        }}}
         return dx
     }
 }

@@ -82,6 +82,10 @@ public enum SegmentSoftmax {
 public enum SegmentMean {
     /// Segment means of the rows of `x`.
     public static func forward(_ x: Matrix, offsets: [Int32]) -> Matrix {
+        OpProfile.measure(.segment) { forwardUnmeasured(x, offsets: offsets) }
+    }
+
+    static func forwardUnmeasured(_ x: Matrix, offsets: [Int32]) -> Matrix {
         let c = x.cols, n = offsets.count - 1
         var y = Matrix(rows: n, cols: c)
         x.data.withUnsafeBufferPointer { xp in
@@ -100,6 +104,10 @@ public enum SegmentMean {
 
     /// dx for the rows of `x` (rows = offsets.last) from dy (one row per segment).
     public static func backward(outputGradient dy: Matrix, offsets: [Int32]) -> Matrix {
+        OpProfile.measure(.segment) { backwardUnmeasured(outputGradient: dy, offsets: offsets) }
+    }
+
+    static func backwardUnmeasured(outputGradient dy: Matrix, offsets: [Int32]) -> Matrix {
         let c = dy.cols, n = offsets.count - 1
         var dx = Matrix(rows: Int(offsets[n]), cols: c)
         dy.data.withUnsafeBufferPointer { dp in

@@ -6,9 +6,10 @@ import Randomness
 @_spi(Benchmark) public final class DIMBenchmark {
     let model: DIMModel
     let opts: (local: AdamOptimizer, global: AdamOptimizer)
-    /// A benchmark harness with the authors' optimiser settings.
-    public init(model: DIMModel) {
+    /// A benchmark harness with the authors' optimiser settings; steps run on `threads` workers.
+    public init(model: DIMModel, threads: Int = 1) {
         self.model = model
+        model.threads = threads
         opts = (AdamOptimizer(parameters: model.localParameters), AdamOptimizer(parameters: model.globalParameters))
     }
     /// A collated batch.
@@ -25,8 +26,12 @@ import Randomness
 @_spi(Benchmark) public final class SupervisedBenchmark {
     let model: SupervisedModel
     let opt: AdamOptimizer
-    /// A harness with the authors' optimiser.
-    public init(model: SupervisedModel) { self.model = model; opt = AdamOptimizer(parameters: model.parameters) }
+    /// A harness with the authors' optimiser; steps run on `threads` workers.
+    public init(model: SupervisedModel, threads: Int = 1) {
+        self.model = model
+        model.threads = threads
+        opt = AdamOptimizer(parameters: model.parameters)
+    }
     /// A collated batch.
     public struct Batch { let b: SiteNetBatch }
     /// Collates crystals.

@@ -32,7 +32,8 @@ public struct DIMLosses: Sendable, Equatable, Codable {
 /// with Linear weights stored `[in, out]` (the transpose of PyTorch's). Layers the authors build
 /// but never use (probes, priors, composition decoder, duplicate featurisations) are not built.
 ///
-/// A model belongs to one thread at a time; distinct models share nothing.
+/// A model belongs to one thread at a time (its step may fan out to ``threads`` workers of its
+/// own); distinct models share nothing.
 public final class DIMModel: CheckpointedModel, @unchecked Sendable {
     /// Architecture fingerprint written to and required from checkpoints.
     public static let fingerprint = "SiteNetDIM/v1 site9 inter1 embed64 attn[64] heads1 bottleneck32 localdot[64]128 prepool[64,128] mean postpool[64,64] globaldot[64]128"
@@ -41,6 +42,14 @@ public final class DIMModel: CheckpointedModel, @unchecked Sendable {
     let localHead: LocalDIMHead
     let global: GlobalEncoder
     let globalHead: GlobalDIMHead
+
+    /// Chunks of every training step: a constant of the model, never derived from the thread count,
+    /// so that a step is the same computation on any number of threads (see ``DIMModel/step(_:rng:synthetic:consistentMasks:alpha:beta:optimizers:)``).
+    public static let stepChunks = 8
+    /// Workers running the chunks of a step (1: the calling thread only). Changes speed, never a bit of a result.
+    public var threads = 1
+    /// One model copy per chunk, sharing this model's values and holding the chunk's gradients (made on first use).
+    var replicas: [DIMModel] = []
 
     /// An untrained model, initialised as PyTorch's defaults (U(±1/√fan_in) for every Linear, LayerNorm
     /// γ = 1, β = 0) from the stream `seed` (e.g. `SeedPath("fig7","e_form","trial3","dim","init")`).
@@ -63,68 +72,42 @@ public final class DIMModel: CheckpointedModel, @unchecked Sendable {
     /// The 64-d crystal vectors g (global encoder output, no noise; protocol §7), in input order,
     /// computed in batches of `batchSize` crystals.
     public func embed(_ crystals: [SiteNetCrystal], batchSize: Int = 128) -> [[Float]] {
-        Encoding.embed(crystals, local: local, global: global, batchSize: batchSize)
+        Encoding.embed(crystals, local: local, global: global, batchSize: batchSize, threads: threads)
     }
 
     /// The 32-d local vectors s_i of every unique site of `crystal` (no noise).
     public func localEmbedding(_ crystal: SiteNetCrystal) -> [[Float]] {
         let b = SiteNetBatch([crystal])
-        let s = local.forward(x: b.x, layout: b.trueLayout).s
+        let s = local.inference(x: b.x, layout: b.trueLayout)
         return (0..<s.rows).map { Array(s.data[($0 * 32)..<($0 * 32 + 32)]) }
-    }
-
-
-    /// One DIM step on a batch (the authors' `training_step`): local forward/backward and update,
-    /// then the engineered false locals with the updated local weights, then the global
-    /// forward/backward and update on the detached s. With `optimizers == nil` only the losses are
-    /// computed (validation). Draws, in order: ε_local (R×32), the site permutation (if synthetic), ε_global (C×64).
-    func step(_ b: SiteNetBatch, rng: inout RandomStream, synthetic: Bool, consistentMasks: Bool,
-              alpha: Float, beta: Float, optimizers: (local: AdamOptimizer, global: AdamOptimizer)?) -> DIMLosses {
-        let train = optimizers != nil
-        let lc = local.forward(x: b.x, layout: b.trueLayout)
-        var epsL = [Float](repeating: 0, count: b.rowCount * 32)
-        rng.fillNormal(&epsL)
-        let lr = localHead.run(batch: b, s: lc.s, m: lc.m, noise: Matrix(rows: b.rowCount, cols: 32, data: epsL),
-                               synthetic: synthetic, consistentMasks: consistentMasks, alpha: alpha, beta: beta, gradients: train)
-        if let o = optimizers {
-            local.backward(lc, ds: lr.ds!, dmExtra: lr.dm)
-            o.local.step(); o.local.zeroGrad()
-        }
-        let s = lc.s
-        var falseLocals: [Matrix] = []
-        if synthetic {
-            let perm = rng.permutation(b.maxN)
-            falseLocals.append(local.forward(x: b.rolledFeatures(), layout: b.trueLayout).s)
-            falseLocals.append(local.forward(x: b.x, layout: b.falseStructureLayout()).s)
-            falseLocals.append(local.forward(x: b.x, layout: b.permutedLayout(perm)).s)
-        }
-        let gc = global.forward(s, crystalOffsets: b.crystalOffsets)
-        var epsG = [Float](repeating: 0, count: b.crystalCount * 64)
-        rng.fillNormal(&epsG)
-        let gr = globalHead.run(batch: b, s: s, falseLocals: falseLocals, encoder: gc,
-                                noise: Matrix(rows: b.crystalCount, cols: 64, data: epsG), alpha: alpha, beta: beta, gradients: train)
-        if let o = optimizers {
-            global.backward(gc, dg: gr.dg!, dqExtra: gr.dq, inputGradient: false)
-            o.global.step(); o.global.zeroGrad()
-        }
-        return DIMLosses(localDIM: Double(lr.dimLoss), localKL: Double(lr.klLoss), globalDIM: Double(gr.dimLoss), globalKL: Double(gr.klLoss))
     }
 }
 
 /// Shared inference path: local encoder then global encoder, no noise.
 enum Encoding {
-    static func embed(_ crystals: [SiteNetCrystal], local: LocalEncoder, global: GlobalEncoder, batchSize: Int) -> [[Float]] {
-        var out: [[Float]] = []
-        out.reserveCapacity(crystals.count)
+    /// g of every crystal, in input order. Crystals are taken in batches of `batchSize`; each batch
+    /// is split into ``DIMModel/stepChunks`` chunks of whole crystals (balanced by pair count) that
+    /// run on up to `threads` workers. Every crystal's g depends on its own sites only, and the
+    /// chunking depends on the crystals only, so the result is the same for any thread count.
+    static func embed(_ crystals: [SiteNetCrystal], local: LocalEncoder, global: GlobalEncoder, batchSize: Int,
+                      threads: Int = 1) -> [[Float]] {
+        var parts: [Range<Int>] = []
         var start = 0
         while start < crystals.count {
             let end = min(start + max(batchSize, 1), crystals.count)
-            let b = SiteNetBatch(Array(crystals[start..<end]))
-            let s = local.forward(x: b.x, layout: b.trueLayout).s
-            let g = global.forward(s, crystalOffsets: b.crystalOffsets).g
-            for c in 0..<g.rows { out.append(Array(g.data[(c * 64)..<(c * 64 + 64)])) }
+            let costs = crystals[start..<end].map { $0.primSize * $0.supercellSize + $0.primSize }
+            parts += SiteNetBatch.chunkRanges(costs: costs, count: DIMModel.stepChunks).map { ($0.lowerBound + start)..<($0.upperBound + start) }
             start = end
         }
+        let slots = ChunkSlots<Matrix>(parts.count)
+        ChunkRunner.run(parts.count, threads: threads) { k in
+            let b = SiteNetBatch(Array(crystals[parts[k]]))
+            let s = local.inference(x: b.x, layout: b.trueLayout)
+            slots[k] = global.forward(s, crystalOffsets: b.crystalOffsets).g
+        }
+        var out: [[Float]] = []
+        out.reserveCapacity(crystals.count)
+        for g in slots.values { for c in 0..<g.rows { out.append(Array(g.data[(c * 64)..<(c * 64 + 64)])) } }
         return out
     }
 }

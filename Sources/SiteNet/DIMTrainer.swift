@@ -37,6 +37,9 @@ public struct DIMConfig: Sendable, Codable, Equatable {
     public var beta: Float
     /// Which epoch's weights ``DIMRun/model`` holds.
     public var selection: DIMSelection
+    /// Workers for each training step of the one model (data-parallel over a fixed number of chunks;
+    /// any value gives the same bits, see ``DIMModel/stepChunks``).
+    public var threads: Int
     /// A longer rule watched in the same run (the budget probe): training goes on until it fires
     /// too, and ``DIMRun/probe`` holds its result.
     public var probeRule: StoppingRule? = nil
@@ -48,11 +51,11 @@ public struct DIMConfig: Sendable, Codable, Equatable {
     public init(optimizer: AdamConfig = AdamConfig(), siteBudget: Int = 1200, validationFraction: Double = 0.05,
                 maxEpochs: Int = 200, patience: Int? = 20, minImprovement: Double = 0, synthetic: Bool = true,
                 consistentFalseMasks: Bool = false, alpha: Float = 1, beta: Float = 0.1,
-                selection: DIMSelection = .validationDIMLoss) {
+                selection: DIMSelection = .validationDIMLoss, threads: Int = 1) {
         self.optimizer = optimizer; self.siteBudget = siteBudget; self.validationFraction = validationFraction
         self.maxEpochs = maxEpochs; self.patience = patience; self.minImprovement = minImprovement
         self.synthetic = synthetic; self.consistentFalseMasks = consistentFalseMasks
-        self.alpha = alpha; self.beta = beta; self.selection = selection
+        self.alpha = alpha; self.beta = beta; self.selection = selection; self.threads = threads
     }
 }
 
@@ -120,8 +123,8 @@ public enum DIMTrainer {
     ///
     /// Random streams (all under `seed`): `init` (weights), `split` (validation split),
     /// `epoch/<k>` (batch order and noise of epoch k), `validation` (validation batches; the same
-    /// noise every epoch, so the curve is not jittered by the draw). Same inputs, seed and BLAS
-    /// thread count ⇒ identical bits.
+    /// noise every epoch, so the curve is not jittered by the draw). Same inputs and seed ⇒ identical
+    /// bits for any ``DIMConfig/threads`` (steps are data-parallel over a fixed number of chunks, OpenBLAS single-threaded).
     ///
     /// - Throws: ``TrainingError/nonFinite(epoch:term:phase:value:)`` when a loss term becomes NaN/∞;
     ///   ``TrainingError/invalidInput(_:)`` for fewer than 2 training crystals.
@@ -137,6 +140,7 @@ public enum DIMTrainer {
         guard trainIdx.count >= 2 else { throw TrainingError.invalidInput("DIM needs at least 2 training crystals, got \(trainIdx.count)") }
         let train = trainIdx.map { crystals[$0] }, val = valIdx.map { crystals[$0] }
         let model = DIMModel(seed: seed.appending("init"))
+        model.threads = config.threads
         let opts = (local: AdamOptimizer(parameters: model.localParameters, config: config.optimizer),
                     global: AdamOptimizer(parameters: model.globalParameters, config: config.optimizer))
         var valRng0 = seed.appending("validation").stream()

@@ -76,138 +76,216 @@ final class LocalDIMHead {
         var dm: Matrix?
     }
 
-    /// Loss terms for a batch; with `gradients` accumulates the head's parameter gradients and
-    /// returns ds, dm for the encoder. `noise` is ε (R × 32).
+    /// The whole batch as one chunk: loss terms, and with `gradients` the head's parameter
+    /// gradients and ds, dm for the encoder. `noise` is ε (R × 32).
     func run(batch b: SiteNetBatch, s: Matrix, m: Matrix, noise: Matrix, synthetic: Bool, consistentMasks: Bool,
              alpha: Float, beta: Float, gradients: Bool) -> Result {
-        let R = b.rowCount, M = b.maxN
+        let r = noise.data.withUnsafeBufferPointer { np in
+            run(batch: b, weights: BatchWeights(b), rows: 0..<b.rowCount, s: s, m: m, noise: np.baseAddress!,
+                synthetic: synthetic, consistentMasks: consistentMasks, alpha: alpha, beta: beta, gradients: gradients)
+        }
+        return Result(dimLoss: Float(r.dimSum), klLoss: Float(r.klSum / Double(b.rowCount * 32)), ds: r.ds, dm: r.dm)
+    }
+
+    /// The pair weights of a batch, w_ij = (d_ij + 1)⁻² on the padded grid, their per-row
+    /// normalisers 1/W_i over the real pairs, and the row weights 1/(C·k_c): data only, computed
+    /// once per batch and read by every chunk.
+    struct BatchWeights {
+        let w: [Float], wrec: [Float], rowW: [Float]
+        init(_ b: SiteNetBatch) {
+            let R = b.rowCount, M = b.maxN
+            var w = [Float](repeating: 0, count: R * M), wrec = [Float](repeating: 0, count: R)
+            for r in 0..<R {
+                var t: Float = 0
+                for j in 0..<M { let dd = b.dPad[r * M + j] + 1; let ww = 1 / (dd * dd); w[r * M + j] = ww; if j < Int(b.rowN[r]) { t += ww } }
+                wrec[r] = 1 / t
+            }
+            self.w = w; self.wrec = wrec; rowW = b.rowWeights()
+        }
+    }
+
+    /// A chunk's share of the loss: the partial sums over its rows and the gradients of its rows.
+    struct ChunkResult {
+        /// Σ over the chunk's rows of rowW·(T_i + false terms): the chunk's share of L_DIM.
+        var dimSum: Double
+        /// Σ over the chunk's rows of ½s² + e^{logvar} − logvar (L_KL = total / (R·32)).
+        var klSum: Double
+        /// ds, dm of the chunk's rows (nil without gradients).
+        var ds: Matrix?
+        var dm: Matrix?
+    }
+
+    /// The loss terms of the site rows `rows` of batch `b` (whole crystals of one chunk, or all rows),
+    /// given their s (rows × 32), m (rows × 64) and ε (rows × 32, at `noise`).
+    ///
+    /// **Exact under chunking.** Every term of L_DIM belongs to one row i: it reads s_i, m_i and the
+    /// raw inputs (x, d, masks) of row i and of its false partner f(i) in another crystal, which are
+    /// data, not activations. So the chunks' partial sums add up to the whole-batch loss
+    /// (normalised by the whole batch's C through rowW and by its R in the KL scale), and the gradient of
+    /// the sample MLP's input layer, which the partner rows' inputs also receive, is a sum over samples
+    /// that each chunk accumulates for its own rows' samples into its own R × 64 buffer.
+    ///
+    /// With `gradients`, the head's parameter gradients are accumulated (into this head's parameters,
+    /// a chunk's replica when data-parallel) and ds, dm of the chunk's rows are returned, for
+    /// α·L_DIM + β·L_KL of the whole batch.
+    func run(batch b: SiteNetBatch, weights bw: BatchWeights, rows: Range<Int>, s: Matrix, m: Matrix, noise: UnsafePointer<Float>,
+             synthetic: Bool, consistentMasks: Bool, alpha: Float, beta: Float, gradients: Bool) -> ChunkResult {
+        let R = b.rowCount, M = b.maxN, n = rows.count, r0 = rows.lowerBound
         let f = b.falseRow!
         let lv = logvar.forward(m)
-        var z = s, sigma = Matrix(rows: R, cols: 32)
+        var z = s, sigma = Matrix(rows: n, cols: 32)
         var kl: Double = 0
-        for i in 0..<z.count {
-            let sg = FastMath.exp(0.5 * lv.data[i])
-            sigma.data[i] = sg
-            z.data[i] += noise.data[i] * sg
-            kl += Double(0.5 * s.data[i] * s.data[i] + sg * sg - lv.data[i])
+        OpProfile.measure(.elementwise) {
+            for i in 0..<z.count {
+                let sg = FastMath.exp(0.5 * lv.data[i])
+                sigma.data[i] = sg
+                z.data[i] += noise[i] * sg
+                kl += Double(0.5 * s.data[i] * s.data[i] + sg * sg - lv.data[i])
+            }
         }
-        let klLoss = Float(kl / Double(R * 32))
-        let (zq, zc) = zUp.forward(z)                         // R × 128
-        let Wc2 = Matrix(rows: 64, cols: 128, data: cUp.second.weight.value)
-        let v = BLAS.matmul(zq, Wc2, transB: true)             // R × 64
-        var betaRow = [Float](repeating: 0, count: R)
-        let bc2 = cUp.second.bias.value
-        for r in 0..<R { var t: Float = 0; for k in 0..<128 { t += zq[r, k] * bc2[k] }; betaRow[r] = t }
-        // hidden pre-activation of u^c: X1[j'] + d·w_d + b_c1
-        let Wc1 = cUp.first.weight.value          // 10 × 64 (rows 0–8 features, row 9 distance)
-        let X1 = BLAS.matmul(b.x, Matrix(rows: 9, cols: 64, data: Array(Wc1[0..<(9 * 64)])))   // R × 64
-        let wd = FloatBuffer(Array(Wc1[(9 * 64)..<(10 * 64)])), bc1 = FloatBuffer(cUp.first.bias.value)
-        // weights w = (d+1)^-2 and normalisers per row
-        var w = [Float](repeating: 0, count: R * M), wrec = [Float](repeating: 0, count: R)
-        for r in 0..<R {
-            var t: Float = 0
-            for j in 0..<M { let dd = b.dPad[r * M + j] + 1; let ww = 1 / (dd * dd); w[r * M + j] = ww; if j < Int(b.rowN[r]) { t += ww } }
-            wrec[r] = 1 / t
+        let (zq, zc) = zUp.forward(z)                         // n × 128
+        let Wc2 = cUp.second.weight.valueBuffer()              // 64 × 128
+        let v = FloatBuffer(uninitialized: n * 64)              // v = zq·W_c2ᵀ
+        zq.data.withUnsafeBufferPointer { zp in
+            Gemm.run(m: n, n: 64, k: 128, zp.baseAddress!, lda: 128, transA: false, Wc2.p, ldb: 128, transB: true, v.p, ldc: 64)
         }
-        let rowW = b.rowWeights()
+        let bc2 = cUp.second.bias.valueBuffer()
+        let betaRow = FloatBuffer(uninitialized: Swift.max(n, 1))
+        zq.data.withUnsafeBufferPointer { zp in
+            for r in 0..<n { betaRow.p[r] = Kernels.dot(zp.baseAddress! + r * 128, bc2.p, 128) }
+        }
+        // input part of u^c's hidden pre-activation for every row of the batch: X1 = x·W_c1[0..<9]
+        let Wc1 = cUp.first.weight.valueBuffer()               // 10 × 64 (rows 0–8 features, row 9 distance)
+        let X1 = FloatBuffer(uninitialized: R * 64)
+        b.x.data.withUnsafeBufferPointer { xp in
+            Gemm.run(m: R, n: 64, k: 9, xp.baseAddress!, lda: 9, transA: false, Wc1.p, ldb: 64, transB: false, X1.p, ldc: 64)
+        }
+        let wd = Wc1.p + 9 * 64, bc1 = cUp.first.bias.valueBuffer()
         let falseScale: Float = synthetic ? 1.0 / 3.0 : 1.0
-        let dv = FloatBuffer(R * 64), dX1 = FloatBuffer(R * 64), dwd = FloatBuffer(64), dbc1 = FloatBuffer(64)
-        var dbeta = [Float](repeating: 0, count: R)
+        let dv = FloatBuffer(gradients ? n * 64 : 0), dX1 = FloatBuffer(gradients ? R * 64 : 0), dwd = FloatBuffer(64)
+        let dbeta = FloatBuffer(Swift.max(n, 1))
         var total: Double = 0
-        let pre = FloatBuffer(64), hid = FloatBuffer(64), dh = FloatBuffer(64)
-        X1.data.withUnsafeBufferPointer { x1b in
-        v.data.withUnsafeBufferPointer { vb in
-            let x1 = x1b.baseAddress!
-            // one sample: pre = X1[nb] + d·w_d + b; returns score; stores pre, hidden
-            @inline(__always) func score(_ r: Int, _ nb: Int32, _ d: Float) -> Float {
-                let xr = x1 + Int(nb) * 64, vr = vb.baseAddress! + r * 64
-                let pp = pre.p, hp = hid.p, w = wd.p, bb = bc1.p
-                for k in 0..<64 { pp[k] = xr[k] + d * w[k] + bb[k] }
-                for k in 0..<64 { hp[k] = FastMath.mish(pp[k]) }
-                return Kernels.dot(vr, hp, 64) + betaRow[r]
+        let hid = FloatBuffer(64), dmish = FloatBuffer(64)
+        OpProfile.measure(.loss) {
+        bw.w.withUnsafeBufferPointer { wb in
+        bw.wrec.withUnsafeBufferPointer { wrb in
+        bw.rowW.withUnsafeBufferPointer { rwb in
+        b.jPad.withUnsafeBufferPointer { jb in
+        b.dPad.withUnsafeBufferPointer { db in
+        b.rowN.withUnsafeBufferPointer { nb in
+        f.withUnsafeBufferPointer { fb in
+            let x1 = X1.p, w = wb.baseAddress!, wrec = wrb.baseAddress!
+            let hp = hid.p, dmp = dmish.p, wdp = wd, bb = bc1.p
+            // one sample (row r of the chunk, neighbour row nbr, distance d): hidden h = mish(X1[nbr] + d·w_d + b),
+            // (and mish′ when differentiating); returns the score v_r·h + β_r
+            @inline(__always) func score(_ rr: Int, _ nbr: Int32, _ d: Float) -> Float {
+                let xr = x1 + Int(nbr) * 64
+                if gradients {
+                    for k in 0..<64 {
+                        let (y, dy) = FastMath.mishAndDerivative(xr[k] + d * wdp[k] + bb[k])
+                        hp[k] = y; dmp[k] = dy
+                    }
+                } else {
+                    for k in 0..<64 { hp[k] = FastMath.mish(xr[k] + d * wdp[k] + bb[k]) }
+                }
+                return Kernels.dot(v.p + rr * 64, hp, 64) + betaRow.p[rr]
             }
-            // gradient g = dL/dS of one sample
-            @inline(__always) func back(_ r: Int, _ nb: Int32, _ d: Float, _ g: Float) {
-                let vr = vb.baseAddress! + r * 64, dvr = dv.p + r * 64, dx = dX1.p + Int(nb) * 64
-                let pp = pre.p, hp = hid.p, t = dh.p, w = dwd.p, bb = dbc1.p
-                dbeta[r] += g
-                for k in 0..<64 { dvr[k] += g * hp[k] }
-                for k in 0..<64 { t[k] = g * vr[k] * FastMath.mishDerivative(pp[k]) }
-                for k in 0..<64 { dx[k] += t[k] }
-                for k in 0..<64 { w[k] += d * t[k]; bb[k] += t[k] }
+            // gradient g = dL/dS of the last scored sample: dv_r += g·h, t = g·v_r⊙mish′, dX1[nbr] += t, dw_d += d·t
+            // (the bias gradient of that layer is Σ t = the column sums of dX1, taken once at the end)
+            @inline(__always) func back(_ rr: Int, _ nbr: Int32, _ d: Float, _ g: Float) {
+                let vr = v.p + rr * 64, dvr = dv.p + rr * 64, dx = dX1.p + Int(nbr) * 64, dw = dwd.p
+                dbeta.p[rr] += g
+                for k in 0..<64 {
+                    let t = g * vr[k] * dmp[k]
+                    dvr[k] += g * hp[k]
+                    dx[k] += t
+                    dw[k] += d * t
+                }
             }
-            for r in 0..<R {
-                let fr = Int(f[r]), nr = Int(b.rowN[r]), nf = Int(b.rowN[fr])
+            let jp = jb.baseAddress!, dp = db.baseAddress!
+            for rr in 0..<n {
+                let r = r0 + rr
+                let fr = Int(fb[r]), nr = Int(nb[r]), nf = Int(nb[fr])
                 var rowLoss: Float = 0
-                let rw = rowW[r]
+                let rw = rwb[r]
                 for j in 0..<M {
                     let pr = r * M + j, pf = fr * M + j
                     let validR = j < nr, validF = j < nf
                     // true
                     if validR {
                         let coef = w[pr] * wrec[r]
-                        let sc = score(r, b.jPad[pr], b.dPad[pr])
+                        let sc = score(rr, jp[pr], dp[pr])
                         rowLoss += FastMath.softplus(-sc) * coef
-                        if gradients { back(r, b.jPad[pr], b.dPad[pr], -rw * coef * FastMath.sigmoid(-sc)) }
+                        if gradients { back(rr, jp[pr], dp[pr], -alpha * rw * coef * FastMath.sigmoid(-sc)) }
                     }
                     // F1: other crystal (row f(r) entirely)
                     if validF {
                         let coef = w[pf] * wrec[fr] * falseScale
-                        let sc = score(r, b.jPad[pf], b.dPad[pf])
+                        let sc = score(rr, jp[pf], dp[pf])
                         rowLoss += FastMath.softplus(sc) * coef
-                        if gradients { back(r, b.jPad[pf], b.dPad[pf], rw * coef * FastMath.sigmoid(sc)) }
+                        if gradients { back(rr, jp[pf], dp[pf], alpha * rw * coef * FastMath.sigmoid(sc)) }
                     }
                     guard synthetic else { continue }
                     // F2: true neighbours, distances of row f(r)
                     if consistentMasks ? validF : validR {
                         let coef = w[pf] * wrec[fr] * falseScale
-                        let sc = score(r, b.jPad[pr], b.dPad[pf])
+                        let sc = score(rr, jp[pr], dp[pf])
                         rowLoss += FastMath.softplus(sc) * coef
-                        if gradients { back(r, b.jPad[pr], b.dPad[pf], rw * coef * FastMath.sigmoid(sc)) }
+                        if gradients { back(rr, jp[pr], dp[pf], alpha * rw * coef * FastMath.sigmoid(sc)) }
                     }
                     // F3: neighbours of row f(r), true distances
                     if consistentMasks ? validR : validF {
                         let coef = w[pr] * wrec[r] * falseScale
-                        let sc = score(r, b.jPad[pf], b.dPad[pr])
+                        let sc = score(rr, jp[pf], dp[pr])
                         rowLoss += FastMath.softplus(sc) * coef
-                        if gradients { back(r, b.jPad[pf], b.dPad[pr], rw * coef * FastMath.sigmoid(sc)) }
+                        if gradients { back(rr, jp[pf], dp[pr], alpha * rw * coef * FastMath.sigmoid(sc)) }
                     }
                 }
                 total += Double(rowLoss * rw)
             }
-        }}
-        let dimLoss = Float(total)
-        guard gradients else { return Result(dimLoss: dimLoss, klLoss: klLoss, ds: nil, dm: nil) }
-        // scale DIM gradients by α
-        if alpha != 1 {
-            for i in 0..<(R * 64) { dv.p[i] *= alpha; dX1.p[i] *= alpha }
-            for k in 0..<64 { dwd.p[k] *= alpha; dbc1.p[k] *= alpha }
-            for r in 0..<R { dbeta[r] *= alpha }
+        }}}}}}}
         }
-        // u^c first layer
-        let dW1x = BLAS.matmul(b.x, dX1.matrix(rows: R, cols: 64), transA: true)   // 9 × 64
-        for i in 0..<(9 * 64) { cUp.first.weight.grad[i] += dW1x.data[i] }
-        for k in 0..<64 { cUp.first.weight.grad[9 * 64 + k] += dwd.p[k] }
+        guard gradients else { return ChunkResult(dimSum: total, klSum: kl, ds: nil, dm: nil) }
+        // u^c first layer: W_c1[0..<9] += xᵀ·dX1, w_d += Σ d·t, b_c1 += Σ_rows dX1
+        let dW1x = FloatBuffer(uninitialized: 9 * 64), dbc1 = FloatBuffer(64)
+        b.x.data.withUnsafeBufferPointer { xp in
+            Gemm.run(m: 9, n: 64, k: R, xp.baseAddress!, lda: 9, transA: true, dX1.p, ldb: 64, transB: false, dW1x.p, ldc: 64)
+        }
+        OpProfile.measure(.elementwise) { Kernels.addColumnSums(dX1.p, rows: R, cols: 64, ld: 64, into: dbc1.p) }
+        cUp.first.weight.grad.withUnsafeMutableBufferPointer { g in
+            for i in 0..<(9 * 64) { g[i] += dW1x.p[i] }
+            for k in 0..<64 { g[9 * 64 + k] += dwd.p[k] }
+        }
         cUp.first.bias.addToGrad(dbc1)
-        // v = zq·W_c2ᵀ, β = zq·b_c2
-        let dvM = dv.matrix(rows: R, cols: 64)
-        var dzq = BLAS.matmul(dvM, Wc2)                                   // R × 128
-        let dWc2 = BLAS.matmul(dvM, zq, transA: true)                     // 64 × 128
-        for i in 0..<dWc2.count { cUp.second.weight.grad[i] += dWc2.data[i] }
-        for r in 0..<R {
-            let g = dbeta[r]
-            for k in 0..<128 { dzq[r, k] += g * bc2[k]; cUp.second.bias.grad[k] += g * zq[r, k] }
-        }
+        // v = zq·W_c2ᵀ, β = zq·b_c2:  dzq = dv·W_c2 + dβ ⊗ b_c2, dW_c2 += dvᵀ·zq, db_c2 += Σ dβ·zq
+        var dzq = Matrix(rows: n, cols: 128)
+        let dWc2 = FloatBuffer(uninitialized: 64 * 128)
+        zq.data.withUnsafeBufferPointer { zp in
+        dzq.data.withUnsafeMutableBufferPointer { dzp in
+            Gemm.run(m: n, n: 128, k: 64, dv.p, lda: 64, transA: false, Wc2.p, ldb: 128, transB: false, dzp.baseAddress!, ldc: 128)
+            Gemm.run(m: 64, n: 128, k: n, dv.p, lda: 64, transA: true, zp.baseAddress!, ldb: 128, transB: false, dWc2.p, ldc: 128)
+            OpProfile.measure(.elementwise) {
+                let dbc2 = FloatBuffer(128)
+                for r in 0..<n {
+                    let g = dbeta.p[r], zr = zp.baseAddress! + r * 128, dr = dzp.baseAddress! + r * 128
+                    for k in 0..<128 { dr[k] += g * bc2.p[k]; dbc2.p[k] += g * zr[k] }
+                }
+                cUp.second.bias.addToGrad(dbc2)
+            }
+        }}
+        cUp.second.weight.addToGrad(dWc2)
         let dz = zUp.backward(dzq, cache: zc)!
-        // reparameterisation and KL: L += β·mean(½s² + e^{lv} − lv)
-        var ds = dz, dlv = Matrix(rows: R, cols: 32)
+        // reparameterisation and KL: L += β·mean(½s² + e^{lv} − lv) over the whole batch's R × 32 entries
+        var ds = dz, dlv = Matrix(rows: n, cols: 32)
         let klScale = beta / Float(R * 32)
-        for i in 0..<ds.count {
-            let sg = sigma.data[i]
-            dlv.data[i] = dz.data[i] * noise.data[i] * sg * 0.5 + klScale * (sg * sg - 1)
-            ds.data[i] += klScale * s.data[i]
+        OpProfile.measure(.elementwise) {
+            for i in 0..<ds.count {
+                let sg = sigma.data[i]
+                dlv.data[i] = dz.data[i] * noise[i] * sg * 0.5 + klScale * (sg * sg - 1)
+                ds.data[i] += klScale * s.data[i]
+            }
         }
         let dm = logvar.backward(input: m, outputGradient: dlv)!
-        return Result(dimLoss: dimLoss, klLoss: klLoss, ds: ds, dm: dm)
+        return ChunkResult(dimSum: total, klSum: kl, ds: ds, dm: dm)
     }
 }

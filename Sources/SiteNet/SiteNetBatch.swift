@@ -12,6 +12,12 @@ struct PairLayout {
     var rows: Int { offsets.count - 1 }
 }
 
+/// A contiguous part of a batch: whole crystals `crystals`, whose site rows are `rows`.
+struct BatchChunk: Equatable {
+    let crystals: Range<Int>
+    let rows: Range<Int>
+}
+
 /// A collated batch of crystals (protocol §2.3): site rows of all crystals stacked (R = Σ primSize),
 /// neighbour columns padded to the largest supercell M = max N (only where the authors' padded
 /// semantics matter: the local DIM false samples).
@@ -100,34 +106,114 @@ struct SiteNetBatch {
     }
 
     /// Site features with rows rolled by the false-row map (the "false composition" input).
-    func rolledFeatures() -> Matrix {
+    func rolledFeatures() -> Matrix { rolledFeatures(rows: 0..<rowCount) }
+
+    /// Rows `rows` of ``rolledFeatures()``: row r holds the features of row f(r).
+    func rolledFeatures(rows: Range<Int>) -> Matrix {
         let f = falseRow!
-        return x.gatherRows(f)
+        return x.gatherRows(Array(f[rows]))
     }
 
     /// The "false polymorph" pairs: row r keeps its own neighbour index map but takes the
     /// distances and the padding mask of row f(r) (`inference(x, roll B, roll mask, true maps)`).
-    func falseStructureLayout() -> PairLayout {
-        let f = falseRow!, M = maxN
-        var lo: [Int32] = [0], nb: [Int32] = [], dist: [Float] = []
-        for r in 0..<rowCount {
-            let fr = Int(f[r])
-            for j in 0..<Int(rowN[fr]) { nb.append(jPad[r * M + j]); dist.append(dPad[fr * M + j]) }
-            lo.append(Int32(nb.count))
+    func falseStructureLayout() -> PairLayout { falseStructureLayout(rows: 0..<rowCount) }
+
+    /// ``falseStructureLayout()`` of the rows `rows` only, neighbour rows counted from `rows.lowerBound`
+    /// (neighbours are rows of the same crystal, so a chunk of whole crystals is self-contained).
+    func falseStructureLayout(rows: Range<Int>) -> PairLayout {
+        OpProfile.measure(.segment) {
+            let f = falseRow!, M = maxN, base = Int32(rows.lowerBound)
+            var lo: [Int32] = [0], nb: [Int32] = [], dist: [Float] = []
+            lo.reserveCapacity(rows.count + 1)
+            var total = 0
+            for r in rows { total += Int(rowN[Int(f[r])]) }
+            nb.reserveCapacity(total); dist.reserveCapacity(total)
+            for r in rows {
+                let fr = Int(f[r])
+                for j in 0..<Int(rowN[fr]) { nb.append(jPad[r * M + j] - base); dist.append(dPad[fr * M + j]) }
+                lo.append(Int32(nb.count))
+            }
+            return PairLayout(offsets: lo, neighbour: nb, distance: dist)
         }
-        return PairLayout(offsets: lo, neighbour: nb, distance: dist)
     }
 
     /// The "permuted sites" pairs: neighbour index of column j taken from column perm[j] (one
     /// permutation of 0..<M shared by all rows, wrap-around map included), distances and mask kept.
-    func permutedLayout(_ perm: [Int]) -> PairLayout {
-        let M = maxN
-        var lo: [Int32] = [0], nb: [Int32] = [], dist: [Float] = []
-        for r in 0..<rowCount {
-            for j in 0..<Int(rowN[r]) { nb.append(jPad[r * M + perm[j]]); dist.append(dPad[r * M + j]) }
-            lo.append(Int32(nb.count))
+    func permutedLayout(_ perm: [Int]) -> PairLayout { permutedLayout(perm, rows: 0..<rowCount) }
+
+    /// ``permutedLayout(_:)`` of the rows `rows` only, neighbour rows counted from `rows.lowerBound`.
+    func permutedLayout(_ perm: [Int], rows: Range<Int>) -> PairLayout {
+        OpProfile.measure(.segment) {
+            let M = maxN, base = Int32(rows.lowerBound)
+            var lo: [Int32] = [0], nb: [Int32] = [], dist: [Float] = []
+            lo.reserveCapacity(rows.count + 1)
+            let total = Int(trueLayout.offsets[rows.upperBound] - trueLayout.offsets[rows.lowerBound])
+            nb.reserveCapacity(total); dist.reserveCapacity(total)
+            for r in rows {
+                for j in 0..<Int(rowN[r]) { nb.append(jPad[r * M + perm[j]] - base); dist.append(dPad[r * M + j]) }
+                lo.append(Int32(nb.count))
+            }
+            return PairLayout(offsets: lo, neighbour: nb, distance: dist)
         }
-        return PairLayout(offsets: lo, neighbour: nb, distance: dist)
+    }
+
+    /// The real pairs of the rows `rows` (a slice of ``trueLayout``), neighbour rows counted from `rows.lowerBound`.
+    func trueLayout(rows: Range<Int>) -> PairLayout {
+        if rows == 0..<rowCount { return trueLayout }
+        return OpProfile.measure(.segment) {
+            let q0 = Int(trueLayout.offsets[rows.lowerBound]), q1 = Int(trueLayout.offsets[rows.upperBound])
+            let base = Int32(rows.lowerBound), qb = Int32(q0)
+            return PairLayout(offsets: trueLayout.offsets[rows.lowerBound...rows.upperBound].map { $0 - qb },
+                              neighbour: trueLayout.neighbour[q0..<q1].map { $0 - base },
+                              distance: Array(trueLayout.distance[q0..<q1]))
+        }
+    }
+
+    /// Site features of the rows `rows`.
+    func features(rows: Range<Int>) -> Matrix {
+        if rows == 0..<rowCount { return x }
+        return Matrix(rows: rows.count, cols: 9, data: Array(x.data[(rows.lowerBound * 9)..<(rows.upperBound * 9)]))
+    }
+
+    /// Crystal offsets of the crystals `crystals`, counted from their first row.
+    func crystalOffsets(crystals: Range<Int>) -> [Int32] {
+        let base = crystalOffsets[crystals.lowerBound]
+        return crystalOffsets[crystals.lowerBound...crystals.upperBound].map { $0 - base }
+    }
+
+    /// The batch split into at most `count` chunks of consecutive whole crystals, balanced by the
+    /// number of real pairs Σ primSize·N (the bulk of the work). Depends on the batch only (never on
+    /// a thread count), so a data-parallel step over these chunks is the same computation on any
+    /// number of threads. Every chunk holds at least one crystal.
+    func chunks(_ count: Int) -> [BatchChunk] {
+        let costs = (0..<crystalCount).map { c -> Int in
+            let a = Int(crystalOffsets[c]), k = Int(crystalOffsets[c + 1]) - a
+            return k * Int(rowN[a]) + k
+        }
+        return SiteNetBatch.chunkRanges(costs: costs, count: count).map { cr in
+            BatchChunk(crystals: cr, rows: Int(crystalOffsets[cr.lowerBound])..<Int(crystalOffsets[cr.upperBound]))
+        }
+    }
+
+    /// Splits items with the given costs into at most `count` non-empty runs of consecutive items
+    /// with about equal total cost (cut where the running total first reaches i/count of the whole).
+    static func chunkRanges(costs: [Int], count: Int) -> [Range<Int>] {
+        let C = costs.count
+        guard C > 0 else { return [] }
+        var cum = [Int](repeating: 0, count: C + 1)
+        for c in 0..<C { cum[c + 1] = cum[c] + costs[c] }
+        let total = cum[C], n = Swift.max(1, Swift.min(count, C))
+        var bounds = [0]
+        var c = 0
+        for i in 1..<n {
+            let target = (total * i + n - 1) / n
+            while c < C && cum[c] < target { c += 1 }
+            let cut = Swift.min(Swift.max(c, bounds.last! + 1), C - (n - i))
+            bounds.append(cut)
+            c = cut
+        }
+        bounds.append(C)
+        return (0..<n).map { bounds[$0]..<bounds[$0 + 1] }
     }
 
     /// Weight of row r in a "mean over crystals of the mean over their sites": 1/(C·k_c).

@@ -34,15 +34,18 @@ public struct SupervisedConfig: Sendable, Codable, Equatable {
     public var maxEpochs: Int
     /// Stop after this many epochs without a lower validation MAE (nil: run all epochs, as the authors).
     public var patience: Int?
+    /// Workers for each training step and validation pass of the one model (data-parallel over a
+    /// fixed number of chunks; any value gives the same bits, see ``SupervisedModel/stepChunks``).
+    public var threads: Int
     /// A longer rule watched in the same run (the budget probe): training goes on until it fires too,
     /// and ``SupervisedRun/probe`` holds its result. Must not end before the main rule.
     public var probeRule: StoppingRule?
 
     /// A configuration; defaults are the authors' settings for ≤ 250 labels and a 300-epoch budget.
     public init(optimizer: AdamConfig = AdamConfig(), siteBudget: Int = 400, validationFraction: Double = 0.05,
-                maxEpochs: Int = 300, patience: Int? = nil, probeRule: StoppingRule? = nil) {
+                maxEpochs: Int = 300, patience: Int? = nil, threads: Int = 1, probeRule: StoppingRule? = nil) {
         self.optimizer = optimizer; self.siteBudget = siteBudget; self.validationFraction = validationFraction
-        self.maxEpochs = maxEpochs; self.patience = patience; self.probeRule = probeRule
+        self.maxEpochs = maxEpochs; self.patience = patience; self.threads = threads; self.probeRule = probeRule
     }
 
     /// The main stopping rule.
@@ -143,6 +146,7 @@ public enum SupervisedTrainer {
         guard !train.isEmpty else { throw TrainingError.invalidInput("no training crystal") }
         if let i = (trainY + valY).firstIndex(where: { !$0.isFinite }) { throw TrainingError.invalidInput("target \(i) is not finite") }
         let model = SupervisedModel(seed: seed.appending("init"))
+        model.threads = config.threads
         switch initialization {
         case .random: break
         case .dim(let d): model.loadEncoder(from: d)

@@ -6,7 +6,9 @@ import Randomness
 @_spi(Benchmark) import SiteNet
 
 /// `repro bench train`: crystals per second and GFLOP/s of a DIM step, a supervised step and
-/// inference on the embedded data, at each requested BLAS thread count.
+/// inference on the embedded data, for one model on each requested number of threads (data-parallel
+/// chunks on that many workers, OpenBLAS single-threaded in each), then a one-model scaling table
+/// and, with `--breakdown`, the time per operation class.
 ///
 /// Two FLOP counts are printed (2 FLOPs per multiply-add, matrix products only):
 /// * **reference-equivalent**: the PyTorch reference benchmark's analytic count for the same batch
@@ -16,11 +18,12 @@ import Randomness
 /// * **executed**: the sgemm FLOPs this implementation actually runs (real pairs Q only, the first
 ///   attention layer split into site blocks on R rows, the local DIM samples never expanded to 128-d):
 ///   encoder forward 38,016·R + 24,576·Q, backward 74,880·R + 49,152·Q; DIM step = forward + backward +
-///   3 no-grad forwards + 125,184·R (local head) + 286,720·R + 172,032·C (global part).
+///   3 no-grad forwards + 125,184·R (local head) + 16,128·R (the sample layer's input product and its
+///   weight gradient, repeated by each of the 8 chunks) + 286,720·R + 172,032·C (global part).
 struct BenchTrain: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train", abstract: "Crystals per second and GFLOP/s of DIM and supervised training steps.")
     @OptionGroup var blasOptions: BLASOptions
-    @Option(parsing: .upToNextOption, help: "BLAS thread counts to measure.")
+    @Option(parsing: .upToNextOption, help: "Threads for one model (data-parallel workers) to measure.")
     var threads: [Int] = [1, 2]
     @Option(help: "Timed DIM batches (1200-site budget).")
     var dimBatches = 8
@@ -30,12 +33,19 @@ struct BenchTrain: ParsableCommand {
     var inferenceBatches = 10
     @Option(help: "Repeats of each timing (median reported).")
     var repeats = 3
+    @Flag(inversion: .prefixedNo, help: "Also measure one model on 1, 2, … up to the core count and print the scaling table.")
+    var scaling = true
+    @Flag(help: "Print the time per operation class (sgemm, elementwise, segment ops, DIM loss pairs, optimiser) at 1 thread.")
+    var breakdown = false
 
     func run() throws {
         MemoryTuning.keepFreedMemory()
+        BLAS.setThreads(1)
         let t0 = Date()
         let crystals = try loadSiteNetCrystals("embedded").map(\.crystal)
         print(String(format: "featurised %d crystals of the embedded dataset in %.1f s", crystals.count, Date().timeIntervalSince(t0)))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        print("OpenBLAS kernel \(BLAS.coreName), OpenBLAS threads \(BLAS.threads) per worker; \(cores) cores; \(DIMModel.stepChunks) chunks per step")
         var rng = SeedPath("bench", "train", "batches").stream()
         let prim = crystals.map(\.primSize)
         let dimIdx = Array(SiteBudgetSampler.batches(primSizes: prim, budget: 1200, rng: &rng, minimumCrystals: 2).prefix(dimBatches + 1))
@@ -61,39 +71,101 @@ struct BenchTrain: ParsableCommand {
         let refDim = refFlops(dimB, ReferenceFlops.dimStep), refSup = refFlops(supB, ReferenceFlops.supervisedStep), refInf = refFlops(infB, ReferenceFlops.inference)
         let (R, Q, C) = (Double(sd.R), Double(sd.Q), Double(sd.C))
         let encF = { (r: Double, q: Double) in 38016 * r + 24576 * q }, encB = { (r: Double, q: Double) in 74880 * r + 49152 * q }
-        let exDim = encF(R, Q) * 4 + encB(R, Q) + 125184 * R + 286720 * R + 172032 * C
+        let exDim = encF(R, Q) * 4 + encB(R, Q) + 125184 * R + 16128 * R + 286720 * R + 172032 * C
         let exSup = encF(Double(ss.R), Double(ss.Q)) + encB(Double(ss.R), Double(ss.Q)) + 61440 * Double(ss.R) + 73728 * Double(ss.C) + 6 * Double(ss.C) * 4160
         let exInf = encF(Double(si.R), Double(si.Q)) + 20480 * Double(si.R) + 24576 * Double(si.C)
         print("timed: DIM \(sd.C) crystals in \(dimBatches) batches (R \(sd.R), padded pairs \(sd.P), real pairs \(sd.Q)); supervised \(ss.C) crystals in \(supervisedBatches) batches; inference \(si.C) crystals in \(inferenceBatches) batches")
         print(String(format: "reference-equivalent GFLOP per crystal: DIM %.3f, supervised %.3f, inference %.3f; executed: %.3f / %.3f / %.3f",
                      refDim / Double(sd.C) / 1e9, refSup / Double(ss.C) / 1e9, refInf / Double(si.C) / 1e9,
                      exDim / Double(sd.C) / 1e9, exSup / Double(ss.C) / 1e9, exInf / Double(si.C) / 1e9))
-        for nt in threads {
-            BLAS.setThreads(nt)
-            print("threads \(BLAS.threads) [OpenBLAS \(BLAS.coreName)]")
+
+        /// Seconds for the timed batches of each kind (median of `repeats`) on `nt` threads, and the
+        /// process CPU seconds of the DIM repeats divided by their wall seconds (the cores actually used).
+        func measure(_ nt: Int) -> (dim: Double, sup: Double, inf: Double, dimCores: Double) {
             let model = DIMModel(seed: SeedPath("bench", "dim"))
-            let bench = DIMBenchmark(model: model)
+            let bench = DIMBenchmark(model: model, threads: nt)
             let dimBatchesC = dimB.map { bench.collate($0) }
             var nrng = SeedPath("bench", "noise").stream()
             _ = bench.step(dimBatchesC[0], rng: &nrng)
+            let c0 = cpuSeconds(), w0 = Date()
             let tDim = median((0..<repeats).map { _ in time { for b in dimBatchesC.dropFirst() { _ = bench.step(b, rng: &nrng) } } })
-            let sup = SupervisedBenchmark(model: SupervisedModel(seed: SeedPath("bench", "sup")))
+            let dimCores = (cpuSeconds() - c0) / Date().timeIntervalSince(w0)
+            let sup = SupervisedBenchmark(model: SupervisedModel(seed: SeedPath("bench", "sup")), threads: nt)
             let supC = supB.map { sup.collate($0) }
             _ = sup.step(supC[0], targets: targets[0])
             let tSup = median((0..<repeats).map { _ in time { for (k, b) in supC.enumerated().dropFirst() { _ = sup.step(b, targets: targets[k]) } } })
             _ = model.embed(infB[0])
             let tInf = median((0..<repeats).map { _ in time { for b in infB.dropFirst() { _ = model.embed(b) } } })
-            func line(_ name: String, _ c: Int, _ t: Double, _ ref: Double, _ ex: Double) {
-                print(String(format: "  %@ %8.1f crystals/s   %6.1f GFLOP/s reference-equivalent   %6.1f GFLOP/s executed sgemm   (%.3f s)",
-                             name.padding(toLength: 11, withPad: " ", startingAt: 0), Double(c) / t, ref / t / 1e9, ex / t / 1e9, t))
+            return (tDim, tSup, tInf, dimCores)
+        }
+        func line(_ name: String, _ c: Int, _ t: Double, _ ref: Double, _ ex: Double) {
+            print(String(format: "  %@ %8.1f crystals/s   %6.1f GFLOP/s reference-equivalent   %6.1f GFLOP/s executed sgemm   (%.3f s)",
+                         name.padding(toLength: 11, withPad: " ", startingAt: 0), Double(c) / t, ref / t / 1e9, ex / t / 1e9, t))
+        }
+        var measured: [Int: (dim: Double, sup: Double, inf: Double, dimCores: Double)] = [:]
+        for nt in threads {
+            let m = measure(nt)
+            measured[nt] = m
+            print(String(format: "one model on %d thread%@ [OpenBLAS %@, %d thread per worker; the DIM step got %.2f cores on average: %.1f crystals per CPU-second]",
+                         nt, nt == 1 ? "" : "s", BLAS.coreName, BLAS.threads, m.dimCores, Double(sd.C) / m.dim / m.dimCores))
+            line("DIM step", sd.C, m.dim, refDim, exDim)
+            line("supervised", ss.C, m.sup, refSup, exSup)
+            line("inference", si.C, m.inf, refInf, exInf)
+        }
+        if scaling {
+            let counts = Array(1...max(cores, 1))
+            for nt in counts where measured[nt] == nil { measured[nt] = measure(nt) }
+            print("one-model scaling (crystals/s; speed-up over 1 thread; cores the DIM step got, which is below the thread count on a loaded machine):")
+            print("  threads   DIM step            supervised          inference           cores (DIM)")
+            let one = measured[1]!
+            for nt in counts {
+                let m = measured[nt]!
+                print(String(format: "  %7d   %7.1f  (%4.2f×)    %7.1f  (%4.2f×)    %7.1f  (%4.2f×)    %4.2f", nt,
+                             Double(sd.C) / m.dim, one.dim / m.dim, Double(ss.C) / m.sup, one.sup / m.sup, Double(si.C) / m.inf, one.inf / m.inf,
+                             m.dimCores))
             }
-            line("DIM step", sd.C, tDim, refDim, exDim)
-            line("supervised", ss.C, tSup, refSup, exSup)
-            line("inference", si.C, tInf, refInf, exInf)
+        }
+        if breakdown {
+            OpProfile.setEnabled(true)
+            let model = DIMModel(seed: SeedPath("bench", "dim"))
+            let bench = DIMBenchmark(model: model, threads: 1)
+            let dimBatchesC = dimB.map { bench.collate($0) }
+            var nrng = SeedPath("bench", "noise").stream()
+            _ = bench.step(dimBatchesC[0], rng: &nrng)
+            OpProfile.setEnabled(true)
+            let tDim = time { for b in dimBatchesC.dropFirst() { _ = bench.step(b, rng: &nrng) } }
+            let dimTotals = OpProfile.totals
+            let sup = SupervisedBenchmark(model: SupervisedModel(seed: SeedPath("bench", "sup")), threads: 1)
+            let supC = supB.map { sup.collate($0) }
+            _ = sup.step(supC[0], targets: targets[0])
+            OpProfile.setEnabled(true)
+            let tSup = time { for (k, b) in supC.enumerated().dropFirst() { _ = sup.step(b, targets: targets[k]) } }
+            let supTotals = OpProfile.totals
+            OpProfile.setEnabled(false)
+            print("time per operation class, one model on 1 thread (seconds for the timed batches, share of the wall time):")
+            print("  class                 DIM step              supervised step")
+            for (d, s) in zip(dimTotals, supTotals) {
+                print(String(format: "  %@ %8.3f s  %5.1f %%     %8.3f s  %5.1f %%", d.kind.name.padding(toLength: 19, withPad: " ", startingAt: 0),
+                             d.seconds, 100 * d.seconds / tDim, s.seconds, 100 * s.seconds / tSup))
+            }
+            let dOther = tDim - dimTotals.reduce(0) { $0 + $1.seconds }, sOther = tSup - supTotals.reduce(0) { $0 + $1.seconds }
+            print(String(format: "  %@ %8.3f s  %5.1f %%     %8.3f s  %5.1f %%", "other (glue, copies)".padding(toLength: 19, withPad: " ", startingAt: 0),
+                         dOther, 100 * dOther / tDim, sOther, 100 * sOther / tSup))
+            print(String(format: "  %@ %8.3f s              %8.3f s", "wall".padding(toLength: 19, withPad: " ", startingAt: 0), tDim, tSup))
         }
     }
 
     func time(_ f: () -> Void) -> Double { let t = Date(); f(); return Date().timeIntervalSince(t) }
+    /// User + system CPU seconds of this process so far (all threads).
+    func cpuSeconds() -> Double {
+        var u = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        #else
+        getrusage(RUSAGE_SELF, &u)
+        #endif
+        return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) * 1e-6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) * 1e-6
+    }
     func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 }
 

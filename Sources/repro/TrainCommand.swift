@@ -26,7 +26,7 @@ struct TrainingOptions: ParsableArguments {
     var patience = 20
     @Option(name: .customLong("lr"), help: "AdamW learning rate (authors: 1e-4).")
     var learningRate: Float = 1e-4
-    @Option(help: "OpenBLAS threads.")
+    @Option(help: "Threads for the one model (data-parallel chunks; OpenBLAS runs single-threaded in each). Any value gives the same bits.")
     var threads = 1
     @Option(help: "Output folder (created).")
     var output: String
@@ -46,7 +46,8 @@ struct TrainDIM: ParsableCommand {
 
     func run() throws {
         guard synthetic == "on" || synthetic == "off" else { throw CLIFailure("--synthetic must be 'on' or 'off', got '\(synthetic)'") }
-        BLAS.setThreads(common.threads)
+        guard common.threads >= 1 else { throw CLIFailure("--threads must be at least 1, got \(common.threads)") }
+        BLAS.setThreads(1)
         var crystals = try loadSiteNetCrystals(common.dataset).map(\.crystal)
         if let l = limit, l < crystals.count {
             var rng = SeedPath("cli", "train", "dim", String(common.seed), "limit").stream()
@@ -54,8 +55,8 @@ struct TrainDIM: ParsableCommand {
         }
         let out = try outputFolder(common.output)
         let config = DIMConfig(optimizer: AdamConfig(learningRate: common.learningRate), maxEpochs: common.epochs,
-                               patience: common.patience > 0 ? common.patience : nil, synthetic: synthetic == "on")
-        print("DIM pretraining on \(crystals.count) crystals, seed \(common.seed), BLAS \(BLAS.threads) thread(s) [\(BLAS.coreName)]")
+                               patience: common.patience > 0 ? common.patience : nil, synthetic: synthetic == "on", threads: common.threads)
+        print("DIM pretraining on \(crystals.count) crystals, seed \(common.seed), \(common.threads) thread(s), OpenBLAS 1 thread per worker [\(BLAS.coreName)]")
         do {
             let run = try DIMTrainer.train(crystals: crystals, config: config, seed: SeedPath("cli", "dim", String(common.seed))) { p in
                 let v = p.validation.map { String(format: "val local %.4f global %.4f (KL %.4f / %.4f)", $0.localDIM, $0.globalDIM, $0.localKL, $0.globalKL) } ?? ""
@@ -91,7 +92,8 @@ struct TrainSupervised: ParsableCommand {
     var initialization = "random"
 
     func run() throws {
-        BLAS.setThreads(common.threads)
+        guard common.threads >= 1 else { throw CLIFailure("--threads must be at least 1, got \(common.threads)") }
+        BLAS.setThreads(1)
         guard task == "e_form" || task == "band_gap" else { throw CLIFailure("--task must be e_form or band_gap, got '\(task)'") }
         let all = try loadSiteNetCrystals(common.dataset).compactMap { r -> (SiteNetCrystal, Float)? in
             guard let y = task == "e_form" ? r.eForm : r.bandGap else { return nil }
@@ -112,8 +114,9 @@ struct TrainSupervised: ParsableCommand {
         let out = try outputFolder(common.output)
         let config = SupervisedConfig(optimizer: AdamConfig(learningRate: common.learningRate),
                                       siteBudget: SiteBudgetSampler.supervisedBudget(labels: chosen.count),
-                                      maxEpochs: common.epochs, patience: common.patience > 0 ? common.patience : nil)
-        print("supervised \(task) on \(chosen.count) labels, init \(initSpec.name), seed \(common.seed), BLAS \(BLAS.threads) thread(s)")
+                                      maxEpochs: common.epochs, patience: common.patience > 0 ? common.patience : nil,
+                                      threads: common.threads)
+        print("supervised \(task) on \(chosen.count) labels, init \(initSpec.name), seed \(common.seed), \(common.threads) thread(s), OpenBLAS 1 thread per worker [\(BLAS.coreName)]")
         do {
             let run = try SupervisedTrainer.train(crystals: chosen.map(\.0), targets: chosen.map(\.1), initialization: initSpec,
                                                   config: config, seed: SeedPath("cli", "supervised", task, String(common.seed))) { p in
