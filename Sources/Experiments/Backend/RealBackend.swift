@@ -15,7 +15,7 @@ import Reporting
 public final class RealBackend: ExperimentBackend, @unchecked Sendable {
     /// Bump when a change in this backend or the numerical modules changes results: it is part of
     /// every store key, so stale results are recomputed.
-    public let codeVersion = "real-1"
+    public let codeVersion = "real-2"
     /// The profile's data settings (the source every later stage reloads from, if needed).
     let data: DataSettings
     private let lock = NSLock()

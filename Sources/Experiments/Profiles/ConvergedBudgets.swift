@@ -19,6 +19,6 @@ public enum ConvergedBudgets {
     public static let trialPatience = 40
     public static let trialPatienceCrystals = 10_000
     public static let trialCeiling = 3000
-    /// Unique sites per batch at 1000 labels (400 below, as the authors).
-    public static let trialSites = 1200
+    /// Unique sites per batch at 1000 labels (the authors: 1200; the sweep: 400 converges to a lower MAE at lr 1e-3).
+    public static let trialSites = 400
 }
