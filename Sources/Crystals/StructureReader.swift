@@ -26,8 +26,17 @@ public enum StructureReader {
     /// allowed), then checks it against `InputLimits` (`Structure.validate`). Errors are `StructureReadError`s: "file, line N: what was expected".
     public static func read(url: URL) throws -> Structure {
         let name = url.lastPathComponent.escapingControlCharacters()
+        let data = try Gzip.contents(of: url, maxBytes: InputLimits.current.maxFileBytes)
+        return try read(data: data, url: url, name: name)
+    }
+
+    /// Reads the (decompressed) bytes of a structure file; `url` picks the format as in
+    /// `format(of:contents:)`, `name` names it in errors.
+    public static func read(data: Data, url: URL, name: String) throws -> Structure {
         let limits = InputLimits.current
-        let data = try Gzip.contents(of: url, maxBytes: limits.maxFileBytes)
+        guard data.count <= limits.maxFileBytes else {
+            throw StructureReadError(file: name, "file is \(data.count / 1_048_576) MB; the limit is \(InputLimits.describe("\(limits.maxFileBytes / 1_048_576) MB", variable: "REPRO_MAX_FILE_MB"))")
+        }
         guard !data.contains(0), let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
             throw StructureReadError(file: name, "not a text file (binary data)")
         }

@@ -144,7 +144,15 @@ public struct ParameterArchive: Sendable, Equatable {
             guard rank <= 8 else { throw CheckpointError.truncated(path: path, detail: "implausible rank \(rank) for \(name)") }
             var shape: [Int] = []
             for _ in 0..<rank { shape.append(Int(try u32("shape of \(name)"))) }
-            let n = shape.reduce(1, *)
+            // The element count must fit in the file before anything is multiplied or allocated.
+            var n = 1
+            for d in shape {
+                let (m, overflow) = n.multipliedReportingOverflow(by: d)
+                guard !overflow, m <= bytes.count / 4 else {
+                    throw CheckpointError.truncated(path: path, detail: "shape \(shape) of \(name) needs more values than the file holds")
+                }
+                n = m
+            }
             try need(4 * n, "values of \(name)")
             var vals = [Float](repeating: 0, count: n)
             for i in 0..<n {
