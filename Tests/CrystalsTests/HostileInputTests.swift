@@ -119,3 +119,21 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try StructureReader.read(url: try write(poscar, "POSCAR")).count, 2)
     }
 }
+
+/// POSCAR element lines: exact symbols (and upper case), nothing truncated into another element.
+final class POSCARElementTests: XCTestCase {
+    func read(_ symbols: String) throws -> Structure {
+        try POSCARReader.parse(StructureReaderTests.goodPOSCAR.replacingOccurrences(of: "Na Cl", with: symbols), file: "POSCAR")
+    }
+
+    func testSymbolsAreReadExactly() throws {
+        XCTAssertEqual(try read("NA CL").species, ["Na", "Cl"])
+        XCTAssertEqual(try read("Na_pv Cl").species, ["Na", "Cl"])
+        for bad in ["Og Cl", "Oxygen Cl", "Nax Cl", "Zz Cl"] {
+            XCTAssertThrowsError(try read(bad), bad) { e in
+                XCTAssertTrue("\(e)".hasPrefix("POSCAR, line 6: "), "\(e)")
+                XCTAssertTrue("\(e)".contains("'\(bad.split(separator: " ")[0])'"), "\(e)")
+            }
+        }
+    }
+}
