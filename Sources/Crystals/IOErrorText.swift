@@ -14,6 +14,8 @@ public func plainIOErrorText(_ error: Error) -> String {
         e = current.userInfo[NSUnderlyingErrorKey] as? NSError
     }
     if ns.domain == NSCocoaErrorDomain {
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        if [4, 512, 513, 640].contains(ns.code), let path, let why = pathProblem(path) { return why }
         switch ns.code {
         case 4, 260: return "no such file or directory"
         case 257, 513: return "permission denied"
@@ -28,4 +30,19 @@ public func plainIOErrorText(_ error: Error) -> String {
     }
     let text = String(describing: error)
     return text.contains("Domain=") ? "input/output error" : text.escapingControlCharacters(limit: 300)
+}
+
+/// Why a path cannot be created or written, found by walking up to its first existing ancestor:
+/// "/a/b is a file, not a folder", "permission denied in /a"; nil when nothing is wrong there.
+func pathProblem(_ path: String) -> String? {
+    var url = URL(fileURLWithPath: path).deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    while !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+        let parent = url.deletingLastPathComponent()
+        if parent.path == url.path { return nil }
+        url = parent
+    }
+    if !isDirectory.boolValue { return "\(url.path) is a file, not a folder" }
+    if !FileManager.default.isWritableFile(atPath: url.path) { return "permission denied in \(url.path)" }
+    return nil
 }

@@ -104,6 +104,12 @@ final class HostileInputEndToEndTests: XCTestCase {
 
         let w = try repro(["tsne", "nothere.csv", "--out", "/nonexistent-dir/x.csv"], cwd: dir, expect: 1)
         XCTAssertFalse(w.stderr.contains("Domain"), w.stderr)
+        // An output or store path through a file: said in words, not as a Foundation error domain.
+        try write("1,2\n3,4\n5,6\n", "in.csv", in: dir)
+        let o = try repro(["tsne", "in.csv", "--perplexity", "1", "--out", "in.csv/x.csv"], cwd: dir, expect: 1)
+        XCTAssertTrue(o.stderr.contains("in.csv is a file, not a folder") && !o.stderr.contains("Domain"), o.stderr)
+        let st = try repro(["run", "--profile", "smoke", "--backend", "fake", "--store", "in.csv/store", "--quiet"], cwd: dir, expect: 1)
+        XCTAssertTrue(st.stderr.contains("in.csv is a file, not a folder") && !st.stderr.contains("Domain"), st.stderr)
     }
 
     func testEmbedSkipBadAndTSNEReadsItsCSV() throws {
