@@ -67,20 +67,22 @@ public struct SpaceGroupSetting: Equatable, Sendable {
     let shortSymbol: String
 
     /// All 530 settings, by Hall number − 1.
-    static let all: [SpaceGroupSetting] = (1...530).map { SpaceGroupSetting(type: spg_get_spacegroup_type(Int32($0))) }
+    static let all: [SpaceGroupSetting] = SpglibLock.run {
+        (1...530).map { SpaceGroupSetting(type: spg_get_spacegroup_type(Int32($0))) }
+    }
 
     /// The symmetry operations of this setting (identity first), from spglib's database.
     public var operations: [SymmetryOperation] {
         var rotations = [Int32](repeating: 0, count: 192 * 9)
         var translations = [Double](repeating: 0, count: 192 * 3)
         typealias Rows = ((Int32, Int32, Int32), (Int32, Int32, Int32), (Int32, Int32, Int32))
-        let n = rotations.withUnsafeMutableBytes { r in
+        let n = SpglibLock.run { rotations.withUnsafeMutableBytes { r in
             translations.withUnsafeMutableBytes { t in
                 spg_get_symmetry_from_database(r.baseAddress!.assumingMemoryBound(to: Rows.self),
                                                t.baseAddress!.assumingMemoryBound(to: (Double, Double, Double).self),
                                                Int32(hallNumber))
             }
-        }
+        } }
         return (0..<Int(n)).map { k in
             let r = (0..<3).map { i in SIMD3((0..<3).map { j in Double(rotations[9 * k + 3 * i + j]) }) }
             return SymmetryOperation(rotation: Matrix3(rows: r),
