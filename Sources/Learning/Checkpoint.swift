@@ -17,8 +17,15 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     /// The file could not be read or written.
     case io(path: String, detail: String)
 
-    /// One line naming the file or the epoch and what went wrong.
+    /// One line naming the file or the epoch and what went wrong; names read from a damaged file
+    /// may hold any bytes, so control characters are written as \u{…} escapes.
     public var description: String {
+        let text = rawDescription
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()
+    }
+
+    private var rawDescription: String {
         switch self {
         case .notACheckpoint(let p): return "\(p): not a parameter checkpoint (bad magic bytes)"
         case .unsupportedVersion(let p, let v): return "\(p): checkpoint format version \(v) is not supported (this build reads version \(ParameterArchive.version))"
