@@ -38,6 +38,41 @@ final class SpaceGroupSymbolTests: XCTestCase {
         }
     }
 
+    struct Expansion: Decodable { let sites: Int; let sum: [Double]; let sumsq: [Double] }
+
+    /// Every symbol pymatgen expands gives the same set of images of a general position: count,
+    /// and the sums of the wrapped coordinates and of their squares.
+    func testEverySymbolPymatgenKnowsExpandsAsPymatgenDoes() throws {
+        let all = try JSONDecoder().decode([String: Expansion].self,
+                                           from: Data(contentsOf: Self.directory.appendingPathComponent("all_symbols.json")))
+        XCTAssertGreaterThan(all.count, 400)
+        var wrong: [String] = []
+        for (symbol, want) in all.sorted(by: { $0.key < $1.key }) {
+            let text = """
+            data_g
+            _cell_length_a 5.1
+            _cell_length_b 6.2
+            _cell_length_c 7.3
+            _cell_angle_alpha 81
+            _cell_angle_beta 86
+            _cell_angle_gamma 95
+            _symmetry_space_group_name_H-M '\(symbol)'
+            loop_
+            _atom_site_label
+            _atom_site_fract_x
+            _atom_site_fract_y
+            _atom_site_fract_z
+            Na1 0.1234 0.2345 0.3456
+            """
+            let s = try CIFReader.parse(text, file: "\(symbol).cif")
+            let f = s.fractional.map(wrapUnit)
+            let sum = f.reduce(SIMD3<Double>.zero, +), sumsq = f.reduce(SIMD3<Double>.zero) { $0 + $1 * $1 }
+            let close = (0..<3).allSatisfy { abs(sum[$0] - want.sum[$0]) < 1e-6 && abs(sumsq[$0] - want.sumsq[$0]) < 1e-6 }
+            if s.count != want.sites || !close { wrong.append("\(symbol): \(s.count) sites (pymatgen \(want.sites))") }
+        }
+        XCTAssertEqual(wrong, [], "\(wrong.count) symbols expand differently from pymatgen")
+    }
+
     let cubic = SpaceGroupSetting.Cell(a: 5, b: 5, c: 5, alpha: 90, beta: 90, gamma: 90)
 
     func testAmbiguousSymbolsResolveToPymatgensSettings() throws {
