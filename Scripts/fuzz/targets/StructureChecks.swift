@@ -12,5 +12,5 @@ func checkStructure(_ s: Structure) {
 /// Reads `data` as a structure file named `name` and checks the outcome.
 func fuzzStructure(_ data: Data, name: String) {
     do { checkStructure(try StructureReader.read(data: data, url: URL(fileURLWithPath: "/fuzz/\(name)"), name: name)) }
-    catch { checkMessage(error) }
+    catch { checkMessage(error, input: data) }
 }

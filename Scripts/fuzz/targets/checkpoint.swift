@@ -16,6 +16,6 @@ public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let a = try ParameterArchive.decode(Array(UnsafeBufferPointer(start: bytes, count: size)), path: "x.ckpt")
         for t in a.tensors { precondition(t.shape.reduce(1, *) == t.values.count, "shape/values mismatch in \(t.name)") }
-    } catch { checkMessage(error) }
+    } catch { checkMessage(error, input: Data(bytes: bytes, count: size)) }
     return 0
 }
