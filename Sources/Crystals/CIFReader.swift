@@ -95,12 +95,8 @@ public enum CIFReader {
         } else if let tag = opTags.first(where: { block.tags[$0] != nil }), let tok = block.tags[tag] {
             guard let op = SymmetryOperation(parsing: tok.text) else { throw fail(tok.line, "expected a symmetry operation, found '\(tok.text)'") }
             ops.append(op)
-        } else {
-            let hm = ["_symmetry_space_group_name_h-m", "_space_group_name_h-m_alt"].compactMap { block.tags[$0] }.first
-            let name = hm?.text.filter { !$0.isWhitespace } ?? "P1"
-            guard name == "P1" || name == "?" || name == "." else {
-                throw fail(hm?.line, "space group \(hm!.text) but no symmetry operations (_symmetry_equiv_pos_as_xyz) listed: cannot expand the asymmetric unit")
-            }
+        } else if let setting = try spaceGroup(block.tags, cell: SpaceGroupSetting.Cell(a: a, b: b, c: c, alpha: al, beta: be, gamma: ga), file: file) {
+            ops = setting.operations
         }
         if ops.isEmpty { ops = [SymmetryOperation(parsing: "x,y,z")!] }
 
@@ -114,37 +110,89 @@ public enum CIFReader {
         }
         let cType = col("_atom_site_type_symbol"), cLabel = col("_atom_site_label"), cOcc = col("_atom_site_occupancy")
         guard cType != nil || cLabel != nil else { throw fail(sites.line, "atom site loop needs _atom_site_type_symbol or _atom_site_label") }
-        var z: [Int] = [], f: [SIMD3<Double>] = [], lines: [Int] = []
-        for row in sites.rows {
+        let limits = InputLimits.current
+        guard sites.rows.count <= limits.maxAtoms else {
+            throw fail(sites.line, "atom site loop has \(sites.rows.count) rows; the limit is \(InputLimits.describe("\(limits.maxAtoms) atoms", variable: "REPRO_MAX_ATOMS"))")
+        }
+        var z: [Int] = [], f: [SIMD3<Double>] = [], lines: [Int] = [], rowOf: [Int] = []
+        var grid = PositionGrid()
+        for (r, row) in sites.rows.enumerated() {
             let elTok = cType.map { row[$0] } ?? row[cLabel!]
-            guard let zz = Element.atomicNumber(parsingLabel: elTok.text) else {
-                throw fail(elTok.line, "unknown element '\(elTok.text)'")
-            }
+            let tag = cType == nil ? "_atom_site_label" : "_atom_site_type_symbol"
+            let zz = try atomicNumber(elTok, tag: tag, file: file)
             if let cOcc, row[cOcc].text != "?", row[cOcc].text != "." {
                 let occ = try number(row[cOcc], "_atom_site_occupancy")
-                if occ < 0.99 { throw fail(row[cOcc].line, "disordered structure not supported (occupancy \(row[cOcc].text) of \(elTok.text))") }
+                if occ > 1 { throw fail(row[cOcc].line, "occupancy \(row[cOcc].text.escapingControlCharacters()) of '\(elTok.text.escapingControlCharacters())' is above 1") }
+                if occ < 0.99 { throw fail(row[cOcc].line, "disordered structure not supported (occupancy \(row[cOcc].text.escapingControlCharacters()) of '\(elTok.text.escapingControlCharacters())')") }
             }
             let p = SIMD3(try number(row[cx], "_atom_site_fract_x"), try number(row[cy], "_atom_site_fract_y"),
                           try number(row[cz], "_atom_site_fract_z"))
             for op in ops {
                 let q = wrapUnit(op.apply(p))
-                if let k = f.indices.first(where: { samePosition(f[$0], q) }) {
+                if let k = grid.match(q, in: f, tolerance: mergeTolerance) {
+                    // A symmetry image of the same row on a special position is the same atom.
+                    if rowOf[k] == r { continue }
                     if z[k] != zz {
-                        throw fail(elTok.line, "disordered structure not supported (\(elTok.text) shares a position with the site of line \(lines[k]))")
+                        throw fail(elTok.line, "disordered structure not supported ('\(elTok.text.escapingControlCharacters())' shares a position with the site of line \(lines[k]))")
                     }
-                    continue
+                    throw fail(elTok.line, "'\(elTok.text.escapingControlCharacters())' sits on the same position as the site of line \(lines[k]) (two atoms at one position)")
                 }
-                z.append(zz); f.append(q); lines.append(elTok.line)
+                guard z.count < limits.maxAtoms else {
+                    throw fail(sites.line, "the symmetry operations expand the atom sites to more than \(InputLimits.describe("\(limits.maxAtoms) atoms", variable: "REPRO_MAX_ATOMS"))")
+                }
+                grid.insert(q, index: f.count)
+                z.append(zz); f.append(q); lines.append(elTok.line); rowOf.append(r)
             }
         }
         guard !z.isEmpty else { throw fail(sites.line, "atom site loop has no rows") }
         return Structure(lattice: lattice, atomicNumbers: z, fractional: f)
     }
 
-    static func samePosition(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Bool {
+    /// Element of an atom-site token, resolved as pymatgen does; anything it would drop, turn
+    /// into a dummy species, or that lies beyond Z = 103 is refused with the label quoted.
+    static func atomicNumber(_ tok: Token, tag: String, file: String) throws -> Int {
+        let label = tok.text.escapingControlCharacters()
+        switch Element.resolveCIFLabel(tok.text) {
+        case let .element(z): return z
+        case let .beyondTable(symbol, zz):
+            throw StructureReadError(file: file, line: tok.line, "\(tag) '\(label)' is element \(symbol) (Z = \(zz)); only H to Lr (Z ≤ \(Element.maxAtomicNumber)) are supported")
+        case .group:
+            throw StructureReadError(file: file, line: tok.line, "\(tag) '\(label)' names a group (hydroxide or water), which pymatgen drops; list its O and H atoms as separate sites")
+        case .unknown:
+            throw StructureReadError(file: file, line: tok.line, "\(tag) '\(label)' names no element")
+        }
+    }
+
+    /// The space-group setting named by a block's tags when it lists no operations: a
+    /// Hermann–Mauguin symbol, else a Hall symbol, else the International Tables number (see
+    /// `SpaceGroupSetting`). nil when none is given (P1); throws when one is given but unknown.
+    static func spaceGroup(_ tags: [String: Token], cell: SpaceGroupSetting.Cell, file: String) throws -> SpaceGroupSetting? {
+        func value(_ names: [String]) -> Token? {
+            names.compactMap { tags[$0] }.first { $0.text != "?" && $0.text != "." && !$0.text.isEmpty }
+        }
+        let hm = value(["_symmetry_space_group_name_h-m", "_symmetry_space_group_name_h_m", "_symmetry_space_group_name_h-m_",
+                        "_space_group_name_h-m_alt", "_space_group_name_h-m_alt_", "_space_group.name_h-m_alt",
+                        "_symmetry.space_group_name_h-m"])
+        let hall = value(["_space_group_name_hall", "_symmetry_space_group_name_hall", "_space_group.name_hall",
+                          "_symmetry.space_group_name_hall"])
+        let number = value(["_space_group_it_number", "_symmetry_int_tables_number", "_space_group.it_number",
+                            "_symmetry.int_tables_number"])
+        if let hm, let s = SpaceGroupSetting.hermannMauguin(hm.text, cell: cell) { return s }
+        if let hall, let s = SpaceGroupSetting.hall(hall.text) { return s }
+        if let number {
+            if let v = parseNumber(number.text), v == v.rounded(), let s = SpaceGroupSetting.number(Int(exactly: v) ?? 0, cell: cell) { return s }
+            throw StructureReadError(file: file, line: number.line, "space group number '\(number.text.escapingControlCharacters())' is not an integer 1 to 230, and the file lists no symmetry operations")
+        }
+        if let bad = hm ?? hall {
+            throw StructureReadError(file: file, line: bad.line, "space group '\(bad.text.escapingControlCharacters())' is not a symbol pymatgen or spglib's tables know, and the file lists no symmetry operations (_symmetry_equiv_pos_as_xyz)")
+        }
+        return nil
+    }
+
+    static func samePosition(_ a: SIMD3<Double>, _ b: SIMD3<Double>, tolerance: Double = mergeTolerance) -> Bool {
         var d = a - b
         d -= d.rounded(.toNearestOrEven)
-        return abs(d.x) < mergeTolerance && abs(d.y) < mergeTolerance && abs(d.z) < mergeTolerance
+        return abs(d.x) < tolerance && abs(d.y) < tolerance && abs(d.z) < tolerance
     }
 
     /// A CIF number: optional sign, decimal/exponent, optional standard uncertainty "(n)".

@@ -19,8 +19,11 @@ public enum Matbench {
     /// (gzip or plain). The task is taken from the target column. A row whose structure or value
     /// is invalid is skipped and listed; a file that is not in this format throws.
     public static func load(url: URL) throws -> (task: Task, dataset: Dataset) {
-        let name = url.lastPathComponent
-        let data = try Gzip.contents(of: url)
+        try parse(data: try Gzip.contents(of: url), name: url.lastPathComponent.escapingControlCharacters())
+    }
+
+    /// `load(url:)` on the decompressed bytes of a Matbench file; `name` names it in errors.
+    public static func parse(data: Data, name: String) throws -> (task: Task, dataset: Dataset) {
         let obj: Any
         do { obj = try JSONSerialization.jsonObject(with: data) } catch {
             throw StructureReadError(file: name, line: PymatgenJSON.jsonErrorLine(error, data), "invalid JSON")
@@ -31,7 +34,7 @@ public enum Matbench {
         }
         guard columns.count == 2, columns[0] == "structure",
               let task = Task.allCases.first(where: { $0.targetColumn == columns[1] }) else {
-            throw StructureReadError(file: name, "expected columns [\"structure\", \"gap pbe\" | \"e_form\"], found \(columns)")
+            throw StructureReadError(file: name, "expected columns [\"structure\", \"gap pbe\" | \"e_form\"], found \(columns.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let index = dict["index"] as? [Any]
         if let index, index.count != rows.count {

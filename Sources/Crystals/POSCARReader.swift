@@ -65,8 +65,16 @@ public enum POSCARReader {
         let z: [Int] = try symbols.map { s in
             // POTCAR-style labels like "Fe_pv" or "Li_sv/abc" name the element first.
             let clean = String(s.split(separator: "_").first ?? Substring(s)).split(separator: "/").first.map(String.init) ?? s
-            guard let zz = Element.atomicNumber(of: clean) ?? Element.atomicNumber(parsingLabel: clean), clean.first?.isLetter == true else {
-                throw fail(n == 6 ? 1 : 6, "unknown element '\(s)'")
+            // Exact symbols as pymatgen's Poscar reads them; upper case ("FE") and a numeric or
+            // charge suffix ("Fe2+") tolerated, but not longer words ("Oxygen", "Nax").
+            let letters = clean.prefix { $0.isLetter }
+            let symbol = letters.count <= 2 ? letters.prefix(1).uppercased() + letters.dropFirst().lowercased() : ""
+            guard letters.count == clean.count || !clean.dropFirst(letters.count).contains(where: \.isLetter),
+                  let zz = Element.pymatgenAtomicNumber(clean) ?? Element.pymatgenAtomicNumber(symbol) else {
+                throw fail(n == 6 ? 1 : 6, "unknown element '\(s.escapingControlCharacters())'")
+            }
+            guard zz <= Element.maxAtomicNumber else {
+                throw fail(n == 6 ? 1 : 6, "element '\(s.escapingControlCharacters())' (Z = \(zz)) is beyond the supported H to Lr (Z ≤ \(Element.maxAtomicNumber))")
             }
             return zz
         }

@@ -23,11 +23,13 @@ public enum PymatgenJSON {
                 throw fail("site \(k): expected \"species\": [{\"element\", \"occu\"}]")
             }
             if species.count > 1 { throw fail("site \(k): disordered structure not supported (\(species.count) species on one site)") }
-            guard let el = species[0]["element"] as? String, let zz = Element.atomicNumber(parsingLabel: el) else {
-                throw fail("site \(k): unknown element \(String(describing: species[0]["element"]))")
+            guard let el = species[0]["element"] as? String else { throw fail("site \(k): \"element\" is missing or not a string") }
+            guard let zz = Element.pymatgenAtomicNumber(el) else { throw fail("site \(k): unknown element '\(el.escapingControlCharacters())'") }
+            guard zz <= Element.maxAtomicNumber else {
+                throw fail("site \(k): element \(el) (Z = \(zz)) is beyond the supported H to Lr (Z ≤ \(Element.maxAtomicNumber))")
             }
             let occu = (species[0]["occu"] as? NSNumber)?.doubleValue ?? 1
-            if abs(occu - 1) > 1e-6 { throw fail("site \(k): disordered structure not supported (occupancy \(occu))") }
+            if !(abs(occu - 1) <= 1e-6) { throw fail("site \(k): disordered structure not supported (occupancy \(occu))") }
             func vec(_ key: String) -> SIMD3<Double>? {
                 guard let a = site[key] as? [Any], a.count == 3 else { return nil }
                 let d = a.compactMap { ($0 as? NSNumber)?.doubleValue }

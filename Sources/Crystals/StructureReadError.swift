@@ -1,5 +1,5 @@
 /// A structure file or dataset record could not be read. `description` is one line:
-/// `"<file>, line <N>: <what was expected>"` (or `"<file>: …"` when no line applies).
+/// `"<file>, line <N>: <what was expected>"` (or `"<file>: …"` when no line applies), control characters escaped.
 public struct StructureReadError: Error, CustomStringConvertible, Equatable, Sendable {
     /// File name (last path component) or record identifier.
     public var file: String
@@ -15,6 +15,7 @@ public struct StructureReadError: Error, CustomStringConvertible, Equatable, Sen
 
     /// `"file, line N: message"`.
     public var description: String {
+        let file = self.file.escapingControlCharacters(limit: 200), message = self.message.escapingControlCharacters(limit: 400)
         if let line { return "\(file), line \(line): \(message)" }
         return "\(file): \(message)"
     }

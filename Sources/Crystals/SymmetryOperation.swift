@@ -5,6 +5,11 @@ public struct SymmetryOperation: Equatable, Sendable {
     /// Translation part (fractional).
     public var translation: SIMD3<Double>
 
+    /// An operation from its rotation and translation parts.
+    public init(rotation: Matrix3, translation: SIMD3<Double>) {
+        self.rotation = rotation; self.translation = translation
+    }
+
     /// Applies the operation to fractional coordinates.
     public func apply(_ f: SIMD3<Double>) -> SIMD3<Double> { rotation * f + translation }
 

@@ -11,6 +11,8 @@ public enum SiteNetFilterReason: Error, Equatable, Hashable, Sendable, CustomStr
     case missingMagpieValue(element: String, property: String)
     /// The structure has no sites.
     case empty
+    /// The cell cannot be processed: not finite, degenerate, or beyond `InputLimits` (message says which).
+    case invalidGeometry(String)
 
     /// Short name of the filter, for counting.
     public var filter: String {
@@ -19,6 +21,7 @@ public enum SiteNetFilterReason: Error, Equatable, Hashable, Sendable, CustomStr
         case .unsupportedElement: "element Z outside 1…99"
         case .missingMagpieValue: "missing Magpie value"
         case .empty: "empty structure"
+        case .invalidGeometry: "invalid geometry"
         }
     }
 
@@ -29,6 +32,7 @@ public enum SiteNetFilterReason: Error, Equatable, Hashable, Sendable, CustomStr
         case let .unsupportedElement(z): "element Z = \(z) (\(Element.symbol(of: z) ?? "?")) outside 1…99"
         case let .missingMagpieValue(e, p): "Magpie \(p) of \(e) is missing"
         case .empty: "structure has no sites"
+        case let .invalidGeometry(m): m
         }
     }
 }
@@ -72,8 +76,13 @@ public enum SiteNetFeaturizer {
 
     /// The geometric part alone (no element filters): primitive cell, supercell and the
     /// primSize × N minimum-image distances (Å, row-major; row i = supercell site i·images).
-    /// Throws `.primitiveTooLarge` when the primitive cell has more than `maxSites` sites.
+    /// Throws `.invalidGeometry` for a structure `Structure.validate` refuses (non-finite or
+    /// oversized cell, too many atoms, coincident sites) and `.primitiveTooLarge` when the
+    /// primitive cell has more than `maxSites` sites.
     public static func geometry(_ structure: Structure) throws -> SiteNetGeometry {
+        do { try structure.validate(file: "structure") } catch let e as StructureReadError {
+            throw SiteNetFilterReason.invalidGeometry(e.message)
+        }
         let prim = structure.primitive(tolerance: primitiveTolerance)
         guard prim.count <= maxSites else { throw SiteNetFilterReason.primitiveTooLarge(sites: prim.count, limit: maxSites) }
         let sc = RoughlyCubicSupercell(primitive: prim, maxAtoms: maxSites)

@@ -17,8 +17,15 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     /// The file could not be read or written.
     case io(path: String, detail: String)
 
-    /// One line naming the file or the epoch and what went wrong.
+    /// One line naming the file or the epoch and what went wrong; names read from a damaged file
+    /// may hold any bytes, so control characters are written as \u{…} escapes.
     public var description: String {
+        let text = rawDescription
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()
+    }
+
+    private var rawDescription: String {
         switch self {
         case .notACheckpoint(let p): return "\(p): not a parameter checkpoint (bad magic bytes)"
         case .unsupportedVersion(let p, let v): return "\(p): checkpoint format version \(v) is not supported (this build reads version \(ParameterArchive.version))"
@@ -144,7 +151,15 @@ public struct ParameterArchive: Sendable, Equatable {
             guard rank <= 8 else { throw CheckpointError.truncated(path: path, detail: "implausible rank \(rank) for \(name)") }
             var shape: [Int] = []
             for _ in 0..<rank { shape.append(Int(try u32("shape of \(name)"))) }
-            let n = shape.reduce(1, *)
+            // The element count must fit in the file before anything is multiplied or allocated.
+            var n = 1
+            for d in shape {
+                let (m, overflow) = n.multipliedReportingOverflow(by: d)
+                guard !overflow, m <= bytes.count / 4 else {
+                    throw CheckpointError.truncated(path: path, detail: "shape \(shape) of \(name) needs more values than the file holds")
+                }
+                n = m
+            }
             try need(4 * n, "values of \(name)")
             var vals = [Float](repeating: 0, count: n)
             for i in 0..<n {

@@ -4,3 +4,11 @@ struct CLIFailure: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
 }
+
+/// Exit statuses beyond ArgumentParser's (0 success, 1 an error message, 64 a usage error).
+enum ExitStatus {
+    /// Some work items (or input files with --skip-bad) failed; the rest were done and written.
+    static let itemsFailed: Int32 = 3
+    /// Interrupted with Ctrl-C before the plan finished (resumable).
+    static let interrupted: Int32 = 130
+}

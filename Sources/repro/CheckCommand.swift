@@ -20,6 +20,12 @@ struct Check: ParsableCommand {
     @Option(help: "Results to check (e.g. Reports/results.json).") var results: String
     @Option(help: "Widening of each bootstrap interval, as a fraction of its width.") var margin = 0.25
 
+    func validate() throws {
+        guard margin.isFinite, margin >= 0 else {
+            throw ValidationError("--margin must be a finite number ≥ 0 (a fraction of the interval's width), got \(margin)")
+        }
+    }
+
     func run() throws {
         let outcome: BaselineCheckOutcome
         do {

@@ -15,6 +15,8 @@ struct FeaturizeOFM: ParsableCommand {
         averaged over symmetry-distinct sites weighted by multiplicity. Elements up to Z = 94. \
         By default the authors' input cell (primitive → ≤50-atom supercell) is used; --as-given \
         featurises the file's cell unchanged.
+
+        Example: repro featurize ofm POSCAR
         """
     )
 
@@ -29,7 +31,7 @@ struct FeaturizeOFM: ParsableCommand {
 
     func run() throws {
         let structure = try readBaselineInput(file, asGiven: asGiven)
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let name = URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()
         let vector: [Double]
         do { vector = try OrbitalFieldMatrix().vector(structure) } catch let e as FeaturizerError {
             throw CLIFailure("\(name): \(e)")

@@ -16,6 +16,8 @@ struct FeaturizeSiteNet: ParsableCommand {
         oxidation feature that is always 0) and the minimum-image distances (Å) from each unique \
         site to every supercell site. --json prints {"prim_size", "supercell_size", "images", \
         "species", "site_features", "distances"}.
+
+        Example: repro featurize sitenet mp-10.cif --json
         """)
 
     @Argument(help: "Structure file (.cif, POSCAR/CONTCAR/.vasp, .json).")
@@ -26,7 +28,7 @@ struct FeaturizeSiteNet: ParsableCommand {
 
     func run() throws {
         let s = try readStructure(file)
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let name = URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()
         let x: SiteNetCrystal
         do { x = try SiteNetFeaturizer.featurize(s, id: name) }
         catch let e as SiteNetFilterReason { throw CLIFailure("\(name): dropped by the authors' filters: \(e)") }

@@ -15,6 +15,8 @@ struct FeaturizeXRD: ParsableCommand {
         0, 1, …, 127°. By default the structure is first reduced to its primitive cell and expanded to \
         the authors' roughly cubic ≤50-atom supercell (as the paper featurised the dataset); \
         --as-given featurises the file's cell unchanged (the peaks are the same up to rounding).
+
+        Example: repro featurize xrd mp-10.cif --json
         """
     )
 
@@ -29,7 +31,7 @@ struct FeaturizeXRD: ParsableCommand {
 
     func run() throws {
         let structure = try readBaselineInput(file, asGiven: asGiven)
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let name = URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()
         let calculator = XRDCalculator()
         let peaks: [XRDPeak]
         let vector: [Double]

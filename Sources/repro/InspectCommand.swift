@@ -11,6 +11,13 @@ struct Inspect: ParsableCommand {
         Reads CIF (symmetry operations expanded), POSCAR/CONTCAR/.vasp, or pymatgen \
         Structure.as_dict() JSON, and reports the cell as given (no primitive reduction). \
         With --json prints {"natoms", "composition", "species", "lattice": {"a","b","c","alpha","beta","gamma","volume"}}.
+
+        A CIF without a symmetry-operation loop is expanded from its space-group symbol (Hermann–Mauguin, \
+        Hall or number) with the setting pymatgen uses. Files are checked against limits before any \
+        work: REPRO_MAX_FILE_MB (64), REPRO_MAX_ATOMS (5000), REPRO_MAX_CELL_LENGTH (1000 Å); \
+        featurize xrd also REPRO_MAX_XRD_MB (512).
+
+        Example: repro inspect mp-10.cif --json
         """)
 
     @Argument(help: "Structure file (.cif, POSCAR/CONTCAR/.vasp, .json).")
@@ -29,11 +36,11 @@ struct Inspect: ParsableCommand {
             let species = s.species.map(jsonString).joined(separator: ", ")
             print("""
             {"natoms": \(s.count), "composition": {\(compJSON)}, "species": [\(species)], \
-            "lattice": {"a": \(p.a), "b": \(p.b), "c": \(p.c), "alpha": \(p.alpha), "beta": \(p.beta), \
-            "gamma": \(p.gamma), "volume": \(s.lattice.volume)}}
+            "lattice": {"a": \(jsonNumber(p.a)), "b": \(jsonNumber(p.b)), "c": \(jsonNumber(p.c)), "alpha": \(jsonNumber(p.alpha)), \
+            "beta": \(jsonNumber(p.beta)), "gamma": \(jsonNumber(p.gamma)), "volume": \(jsonNumber(s.lattice.volume))}}
             """)
         } else {
-            print("\(URL(fileURLWithPath: file).lastPathComponent): \(s.count) sites, \(order.map { "\($0)\(comp[$0]!)" }.joined(separator: " "))")
+            print("\(URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()): \(s.count) sites, \(order.map { "\($0)\(comp[$0]!)" }.joined(separator: " "))")
             print(String(format: "a = %.5f  b = %.5f  c = %.5f Å", p.a, p.b, p.c))
             print(String(format: "α = %.4f  β = %.4f  γ = %.4f°", p.alpha, p.beta, p.gamma))
             print(String(format: "volume = %.4f Å³", s.lattice.volume))

@@ -11,6 +11,11 @@ struct Reproduce: ParsableCommand {
         Equivalent to `repro run` (all stages) followed by `repro report`. Resumable: results \
         already in the store are reused. `--profile smoke` runs the whole pipeline in minutes; \
         `default` (the embedded dataset) is the committed report; `paper` needs the Matbench files.
+
+        Failures: a failed item is recorded and the run keeps going (--keep-going, the default); \
+        the report is still written and lists what is missing. With --no-keep-going no new item \
+        starts after the first failure and no report is written. Exit status: 0 when every item is \
+        done, 3 when any item failed or was blocked, 1 for other errors, 64 for invalid arguments.
         """)
 
     @OptionGroup var profileOptions: ProfileOptions
@@ -20,13 +25,27 @@ struct Reproduce: ParsableCommand {
     @Option(help: "Directory for the figures.") var figures = "Figures"
     @Flag(help: "Recompute items whose stored result is a failure.") var retryFailed = false
     @Flag(help: "Only failures and the summary.") var quiet = false
+    @Flag(inversion: .prefixedNo, help: "After a failed item, go on with every item that does not need its result (default); --no-keep-going starts no new item after the first failure. Exit status 3 either way.")
+    var keepGoing = true
 
     func run() throws {
         let profile = try profileOptions.resolve()
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
-                                             shard: nil, stage: nil, inputs: nil, retryFailed: retryFailed, quiet: quiet)
-        if summary.cancelled { throw CLIFailure("interrupted before the plan finished; run the same command again to resume") }
+                                             shard: nil, stage: nil, inputs: nil, retryFailed: retryFailed, quiet: quiet,
+                                             keepGoing: keepGoing)
+        let failures = summary.failed.count + summary.blocked.count
+        if summary.cancelled {
+            if failures > 0 && !keepGoing {
+                FileHandle.standardError.write(Data("stopped after a failure (--no-keep-going): \(summary.failed.count) failed, \(summary.blocked.count) blocked; no report written\n".utf8))
+                throw ExitCode(ExitStatus.itemsFailed)
+            }
+            throw CLIFailure("interrupted before the plan finished; run the same command again to resume")
+        }
         let runner = try RunSupport.runner(profile: profile, backendName: profileOptions.backend, store: store)
         try ReportSupport.write(runner: runner, jobs: jobs, reports: reports, figures: figures)
+        if failures > 0 {
+            FileHandle.standardError.write(Data("\(summary.failed.count) failed, \(summary.blocked.count) blocked item(s): the report lists them as missing; `repro cluster status --store \(store)` lists them\n".utf8))
+            throw ExitCode(ExitStatus.itemsFailed)
+        }
     }
 }

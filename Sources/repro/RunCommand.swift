@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crystals
 import Experiments
 import Foundation
 
@@ -17,6 +18,13 @@ struct Run: ParsableCommand {
         store (a scheduler runs stage 0, then 1, 2, 3, each as a job array depending on the \
         previous one). Without `--stage` a shard runs its slices of all stages in order and \
         computes any missing input itself (identical bytes, so safe, but duplicated work).
+
+        Failures: an item that fails is recorded in the store with its error and the run keeps \
+        going (--keep-going, the default): items that need its result are blocked, all others are \
+        computed. With --no-keep-going no new item starts after the first failure (items in flight \
+        finish). Exit status: 0 when every item is done, 3 when any item failed or was blocked \
+        (listed on stderr; `repro cluster status` lists them again), 1 for an error such as an \
+        unreadable store, 64 for invalid arguments, 130 when interrupted.
         """)
 
     @OptionGroup var profileOptions: ProfileOptions
@@ -30,16 +38,20 @@ struct Run: ParsableCommand {
     @Flag(help: "Recompute items whose stored result is a failure.") var retryFailed = false
     @Flag(help: "Only failures and the summary.") var quiet = false
     @Flag(help: "Say what would be computed and why; compute nothing.") var dryRun = false
+    @Flag(inversion: .prefixedNo, help: "After a failed item, go on with every item that does not need its result (default); --no-keep-going starts no new item after the first failure. Exit status 3 either way.")
+    var keepGoing = true
 
     func run() throws {
         let profile = try profileOptions.resolve()
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
                                              shard: shard, stage: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet,
-                                             dryRun: dryRun)
+                                             dryRun: dryRun, keepGoing: keepGoing)
         if dryRun { return }
-        if summary.cancelled { throw ExitCode(130) }
-        if !summary.failed.isEmpty || !summary.blocked.isEmpty {
+        let failures = !summary.failed.isEmpty || !summary.blocked.isEmpty
+        if summary.cancelled && !failures { throw ExitCode(ExitStatus.interrupted) }
+        if failures {
             print("\(summary.failed.count) failed, \(summary.blocked.count) blocked item(s); `repro cluster status --store \(store)` lists them")
+            throw ExitCode(ExitStatus.itemsFailed)
         }
     }
 }
@@ -76,7 +88,9 @@ enum RunSupport {
         case "fake":
             // REPRO_FAKE_TRIAL_DELAY (seconds per trial) lets end-to-end tests interrupt a run mid-way.
             let delay = ProcessInfo.processInfo.environment["REPRO_FAKE_TRIAL_DELAY"].flatMap(Double.init) ?? 0
-            return FakeBackend(defaultStructures: 1600, trialDelay: delay)
+            // REPRO_FAKE_FAIL: calls whose description contains this text fail (exit-status tests).
+            let failing = ProcessInfo.processInfo.environment["REPRO_FAKE_FAIL"].flatMap { $0.isEmpty ? nil : $0 }
+            return FakeBackend(defaultStructures: 1600, failWhen: failing.map { text in { $0.contains(text) } }, trialDelay: delay)
         case "real":
             return RealBackend(data: profile.data)
         default: throw CLIFailure("--backend '\(name)': expected real or fake")
@@ -88,7 +102,8 @@ enum RunSupport {
     }
 
     static func execute(profile: Profile, backendName: String, store: String, jobs: Int, shard: String?, stage: String?,
-                        inputs: String?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false) throws -> RunSummary {
+                        inputs: String?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false,
+                        keepGoing: Bool = true) throws -> RunSummary {
         guard jobs >= 1 else { throw CLIFailure("--jobs \(jobs): expected at least 1") }
         let runner = try runner(profile: profile, backendName: backendName, store: store)
         var stages: Set<Int>?
@@ -127,7 +142,10 @@ enum RunSupport {
         }
         source.resume()
         defer { source.cancel(); signal(SIGINT, SIG_DFL) }
-        let progress = ConsoleProgress(quiet: quiet && !dryRun)
+        // REPRO_HEARTBEAT_SECONDS shortens the 30 s heartbeat of non-terminal logs (tests).
+        let beat = ProcessInfo.processInfo.environment["REPRO_HEARTBEAT_SECONDS"].flatMap(Double.init) ?? 30
+        let console = ConsoleProgress(quiet: quiet && !dryRun, heartbeatInterval: beat)
+        let progress: ProgressSink = keepGoing ? console : StopAfterFailure(forwardingTo: console, cancel: cancel)
         if !quiet {
             FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s)\(shard.map { ", shard \($0)" } ?? "")\(stage.map { ", stage \($0)" } ?? "")\n\(BLASOptions.describe(threads: 1))\n".utf8))
         }
@@ -135,6 +153,32 @@ enum RunSupport {
             return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed, dryRun: dryRun),
                                   progress: progress, cancel: cancel)
         } catch let e as CLIFailure { throw e }
-        catch { throw CLIFailure(String(describing: error)) }
+        catch { throw CLIFailure(describeRunError(error)) }
     }
+}
+
+/// A run error in words: file-system errors (an unwritable store) without Foundation's domain text.
+func describeRunError(_ error: Error) -> String {
+    let ns = error as NSError
+    if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        return (path.map { "\($0): " } ?? "") + plainIOErrorText(error)
+    }
+    return String(describing: error).escapingControlCharacters(limit: 2000)
+}
+
+/// `--no-keep-going`: forwards every event and cancels the run (no new item starts) after the
+/// first failed or blocked item.
+final class StopAfterFailure: ProgressSink, @unchecked Sendable {
+    private let next: ProgressSink
+    private let cancel: CancellationFlag
+    init(forwardingTo next: ProgressSink, cancel: CancellationFlag) { self.next = next; self.cancel = cancel }
+    func planned(toCompute: [Int: Int], reused: [Int: Int], reasons: [(String, String)]) {
+        next.planned(toCompute: toCompute, reused: reused, reasons: reasons)
+    }
+    func finished(item: WorkItem, outcome: ItemOutcome, seconds: Double, message: String?) {
+        next.finished(item: item, outcome: outcome, seconds: seconds, message: message)
+        if outcome == .failed || outcome == .blocked { cancel.cancel() }
+    }
+    func done(summary: RunSummary) { next.done(summary: summary) }
 }

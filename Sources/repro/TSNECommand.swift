@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crystals
 import Foundation
 import Randomness
 import TSNE
@@ -14,7 +15,12 @@ struct TSNECommand: ParsableCommand {
         'x,y' line per input row, in input order. Defaults follow scikit-learn's \
         TSNE(init="pca", learning_rate="auto"): 1000 iterations, early exaggeration 12 for 250, \
         Barnes–Hut with angle 0.5 above 200 points. A perplexity above max((n − 1)/3, 1) is \
-        clamped to that value with a note on stderr. The same input, options and seed give the same bits.
+        clamped to that value with a note on stderr. The same input, options and seed give the same bits. \
+        The CSV `repro embed` writes (first column `file`) is read as is: that column is dropped.
+
+        Example:
+          repro embed --model out/dim.ckpt --out vectors.csv my-cifs/*.cif
+          repro tsne vectors.csv --perplexity 30 --out tsne.csv
         """)
 
     @Argument(help: "CSV of numbers, one point per row.") var input: String
@@ -24,7 +30,8 @@ struct TSNECommand: ParsableCommand {
     @Option(help: "Output CSV of 2-D rows.") var out: String
     @Flag(help: "Print {\"kl_divergence\": x, \"seconds\": t} on stdout.") var json = false
     @Option(help: "Gradient method: auto, exact, barnes-hut.") var method: String = "auto"
-    @Option(help: "Initialisation: pca or random.") var initialisation: String = "pca"
+    @Option(name: [.customLong("initialisation"), .customLong("initialization")],
+            help: "Initialisation: pca or random (--initialization is the same option).") var initialisation: String = "pca"
     @Option(help: "Total iterations.") var iterations: Int = 1000
     @Option(help: "Worker threads (results do not depend on it).") var threads: Int = 2
 
@@ -71,52 +78,10 @@ struct TSNECommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw CLIFailure("\(out): cannot write (\(error.localizedDescription))")
+            throw CLIFailure("\(out): cannot write (\(plainIOErrorText(error)))")
         }
         if json {
             print("{\"kl_divergence\": \(result.klDivergence), \"seconds\": \(String(format: "%.3f", seconds))}")
         }
-    }
-}
-
-/// Reads a CSV of numbers: comma-separated fields, one row per line; a first line that is not
-/// all numbers is a header and is skipped; blank lines are skipped. All rows must have the same
-/// number of fields. Errors name the file, the line and the field.
-enum NumericCSV {
-    static func read(_ path: String) throws -> (values: [Double], dimensions: Int) {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw CLIFailure("\(path): cannot read (\(error.localizedDescription))")
-        }
-        var values = [Double]()
-        var dims = -1
-        var lineNumber = 0
-        var sawFirst = false
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            let parsed = fields.map { Double($0) }
-            if !sawFirst {
-                sawFirst = true
-                if parsed.contains(where: { $0 == nil }) { continue }  // header row
-            }
-            if dims < 0 { dims = fields.count }
-            guard fields.count == dims else {
-                throw CLIFailure("\(path), line \(lineNumber): expected \(dims) fields, found \(fields.count)")
-            }
-            for (k, v) in parsed.enumerated() {
-                guard let v, v.isFinite else {
-                    throw CLIFailure("\(path), line \(lineNumber), field \(k + 1): '\(fields[k])' is not a finite number")
-                }
-                values.append(v)
-            }
-        }
-        guard dims > 0, values.count / dims >= 2 else {
-            throw CLIFailure("\(path): needs at least 2 rows of numbers, found \(dims > 0 ? values.count / dims : 0)")
-        }
-        return (values, dims)
     }
 }

@@ -84,17 +84,24 @@ struct TrainSupervised: ParsableCommand {
         abstract: "Supervised Site-Net on formation energy or band gap.",
         discussion: "Writes <output>/supervised-last.ckpt, supervised-best.ckpt and supervised_curve.csv.")
     @OptionGroup var common: TrainingOptions
-    @Option(help: "Target: e_form (eV/atom) or band_gap (eV).")
+    @Option(help: "Target: e_form (formation energy, eV/atom) or gap (PBE band gap, eV; 'band_gap' is accepted too).")
     var task = "e_form"
     @Option(help: "Number of labelled crystals (seeded subset; all when omitted).")
     var labels: Int?
-    @Option(help: "Initial weights: random, dim:CHECKPOINT or donor:CHECKPOINT.")
+    @Option(name: [.customLong("initialisation"), .customLong("initialization")],
+            help: "Initial weights: random, dim:CHECKPOINT or donor:CHECKPOINT (--initialization is the same option).")
     var initialization = "random"
 
     func run() throws {
         guard common.threads >= 1 else { throw CLIFailure("--threads must be at least 1, got \(common.threads)") }
         BLAS.setThreads(1)
-        guard task == "e_form" || task == "band_gap" else { throw CLIFailure("--task must be e_form or band_gap, got '\(task)'") }
+        // "band_gap" is the internal name (it keys the label subset and the seeds); "gap" is what
+        // the rest of the command line says.
+        let task = self.task == "gap" ? "band_gap" : self.task
+        guard task == "e_form" || task == "band_gap" else { throw CLIFailure("--task must be e_form or gap, got '\(self.task.escapingControlCharacters())'") }
+        guard initialization == "random" || initialization.hasPrefix("dim:") || initialization.hasPrefix("donor:") else {
+            throw CLIFailure("--initialisation must be random, dim:CHECKPOINT or donor:CHECKPOINT, got '\(initialization.escapingControlCharacters())'")
+        }
         let all = try loadSiteNetCrystals(common.dataset).compactMap { r -> (SiteNetCrystal, Float)? in
             guard let y = task == "e_form" ? r.eForm : r.bandGap else { return nil }
             return (r.crystal, Float(y))
@@ -109,7 +116,7 @@ struct TrainSupervised: ParsableCommand {
             if initialization == "random" { initSpec = .random }
             else if initialization.hasPrefix("dim:") { initSpec = .dim(try DIMModel.load(from: URL(fileURLWithPath: String(initialization.dropFirst(4))))) }
             else if initialization.hasPrefix("donor:") { initSpec = .donor(try SupervisedModel.load(from: URL(fileURLWithPath: String(initialization.dropFirst(6))))) }
-            else { throw CLIFailure("--initialization must be random, dim:CHECKPOINT or donor:CHECKPOINT, got '\(initialization)'") }
+            else { throw CLIFailure("--initialisation must be random, dim:CHECKPOINT or donor:CHECKPOINT, got '\(initialization)'") }
         } catch let e as CheckpointError { throw CLIFailure(e.description) }
         let out = try outputFolder(common.output)
         let config = SupervisedConfig(optimizer: AdamConfig(learningRate: common.learningRate),
@@ -156,6 +163,6 @@ func loadSiteNetCrystals(_ spec: String) throws -> [FeaturizedRecord] {
 func outputFolder(_ path: String) throws -> URL {
     let url = URL(fileURLWithPath: path)
     do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-    catch { throw CLIFailure("\(path): cannot create output folder (\(error.localizedDescription))") }
+    catch { throw CLIFailure("\(path): cannot create output folder (\(plainIOErrorText(error)))") }
     return url
 }

@@ -100,13 +100,20 @@ final class StructureReaderTests: XCTestCase {
         try assertError(Self.goodCIF.replacingOccurrences(of: "_cell_length_c 4.0", with: "_cell_length_c 4.0x"), name: "b.cif", line: 4, contains: "expected a number for _cell_length_c")
         try assertError(Self.goodCIF.replacingOccurrences(of: "Cl1 0.5 0.5 0.5 1", with: "Cl1 0.5 0.5 0.5"), name: "c.cif", line: 15, contains: "multiple of 5")
         try assertError(Self.goodCIF.replacingOccurrences(of: "Cl1 0.5 0.5 0.5 1", with: "Cl1 0.5 0.5 0.5 0.5"), name: "d.cif", line: 15, contains: "disordered structure not supported")
-        try assertError(Self.goodCIF.replacingOccurrences(of: "Na1 0 0 0 1", with: "Qq1 0 0 0 1"), name: "e.cif", line: 14, contains: "unknown element 'Qq1'")
+        try assertError(Self.goodCIF.replacingOccurrences(of: "Na1 0 0 0 1", with: "Qq1 0 0 0 1"), name: "e.cif", line: 14, contains: "_atom_site_label 'Qq1' names no element")
         try assertError(Self.goodCIF.replacingOccurrences(of: "data_test", with: "data_test\n_title 'unterminated"), name: "f.cif", line: 2, contains: "unterminated quoted value")
         try assertError(Self.goodCIF.replacingOccurrences(of: "data_test", with: "data_test\n_title\n;\nnever closed"), name: "g.cif", line: 3, contains: "never closed")
         try assertError(Self.goodCIF.replacingOccurrences(of: "loop_\n_atom_site_label", with: "loop_\n_symmetry_equiv_pos_as_xyz\nx,y,q\nloop_\n_atom_site_label"), name: "h.cif", line: 10, contains: "expected a symmetry operation")
         try assertError(Self.goodCIF.replacingOccurrences(of: "Cl1 0.5 0.5 0.5 1", with: "Cl1 0 0 0 1"), name: "i.cif", line: 15, contains: "shares a position")
         try assertError("data_x\n_cell_length_a 4\n", name: "j.cif", line: nil, contains: "no atom site loop")
-        try assertError(Self.goodCIF.replacingOccurrences(of: "_cell_angle_gamma 90", with: "_cell_angle_gamma 90\n_symmetry_space_group_name_H-M 'F m -3 m'"), name: "k.cif", line: 8, contains: "no symmetry operations")
+        try assertError(Self.goodCIF.replacingOccurrences(of: "_cell_angle_gamma 90", with: "_cell_angle_gamma 90\n_symmetry_space_group_name_H-M 'F m -3 q'"), name: "k.cif", line: 8, contains: "'F m -3 q' is not a symbol")
+    }
+
+    /// A symbol without operations is expanded (it used to be refused): rock salt from Fm-3m.
+    func testSymbolWithoutOperationsIsExpanded() throws {
+        let text = Self.goodCIF.replacingOccurrences(of: "_cell_angle_gamma 90", with: "_cell_angle_gamma 90\n_symmetry_space_group_name_H-M 'F m -3 m'")
+        let s = try CIFReader.parse(text, file: "rocksalt.cif")
+        XCTAssertEqual(s.composition, ["Na": 4, "Cl": 4])
     }
 
     static let goodPOSCAR = """

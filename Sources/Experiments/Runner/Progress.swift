@@ -14,6 +14,12 @@ public protocol ProgressSink: AnyObject, Sendable {
     func finished(item: WorkItem, outcome: ItemOutcome, seconds: Double, message: String?)
     /// The run ended.
     func done(summary: RunSummary)
+    /// An item starts computing (not called for blocked or reused items).
+    func started(item: WorkItem)
+}
+
+extension ProgressSink {
+    public func started(item: WorkItem) {}
 }
 
 /// Progress on the terminal: one bar per stage (done/total, elapsed, ETA) on a TTY, plain log
@@ -32,13 +38,38 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
     private var barsDrawn = 0
     private var stages: [Int] = []
 
-    /// `tty` nil = detect from stderr.
-    public init(quiet: Bool, tty: Bool? = nil) {
+    private var heartbeat: DispatchSourceTimer?
+    private var lastLine = Date()
+
+    /// `tty` nil = detect from stderr. Off a terminal (and not `quiet`), a heartbeat line lists
+    /// the running items, their time so far and latest `ItemHeartbeat` note every
+    /// `heartbeatInterval` seconds in which nothing else was printed.
+    public init(quiet: Bool, tty: Bool? = nil, heartbeatInterval: Double = 30) {
         self.quiet = quiet
         self.tty = tty ?? (isatty(2) == 1)
+        if !self.tty && !quiet && heartbeatInterval > 0 {
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + heartbeatInterval, repeating: heartbeatInterval)
+            timer.setEventHandler { [weak self] in self?.beat(interval: heartbeatInterval) }
+            timer.resume()
+            heartbeat = timer
+        }
     }
 
-    private func emit(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+    deinit { heartbeat?.cancel() }
+
+    public func started(item: WorkItem) {}
+
+    private func beat(interval: Double) {
+        lock.lock(); defer { lock.unlock() }
+        guard Date().timeIntervalSince(lastLine) >= interval * 0.95 else { return }
+        let running = ItemHeartbeat.runningItems()
+        guard !running.isEmpty else { return }
+        let list = running.map { r in "\(r.item) (\(Self.duration(r.seconds))\(r.note.map { ": \($0)" } ?? ""))" }
+        emit("[\(Self.duration(Date().timeIntervalSince(start)))] running \(running.count): \(list.joined(separator: "; "))\n")
+    }
+
+    private func emit(_ s: String) { lastLine = Date(); FileHandle.standardError.write(Data(s.utf8)) }
 
     public func planned(toCompute: [Int: Int], reused: [Int: Int], reasons: [(String, String)]) {
         lock.lock(); defer { lock.unlock() }
@@ -84,6 +115,7 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
 
     public func done(summary: RunSummary) {
         lock.lock(); defer { lock.unlock() }
+        heartbeat?.cancel(); heartbeat = nil
         if tty && !quiet { clearBars(); drawBars(); emit("\n"); barsDrawn = 0 }
         if !quiet {
             for (stage, sec) in summary.stageSeconds.sorted(by: { $0.key < $1.key }) where sec > 0 {

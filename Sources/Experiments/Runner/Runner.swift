@@ -196,8 +196,11 @@ public final class Runner: @unchecked Sendable {
                 let t0 = Date()
                 var output: WorkOutput?
                 var failure: String?
+                progress?.started(item: item)
+                ItemHeartbeat.begin(item: item.id)
                 do { output = try executor.execute(item, inputs: inputs) }
                 catch { failure = String(describing: error) }
+                ItemHeartbeat.end()
                 let seconds = Date().timeIntervalSince(t0)
                 let material = materials[item.id]!
                 do {

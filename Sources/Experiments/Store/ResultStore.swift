@@ -1,3 +1,4 @@
+import Crystals
 import Foundation
 
 /// What the store holds for one item: its output, or the failure that stopped it.
@@ -49,7 +50,8 @@ public struct ResultStore: Sendable {
     /// Creates the directory layout.
     public func prepare() throws {
         for d in ["objects", "items", "timings"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(d), withIntermediateDirectories: true)
+            do { try FileManager.default.createDirectory(at: root.appendingPathComponent(d), withIntermediateDirectories: true) }
+            catch { throw ExperimentError.store("cannot create the result store \(root.path): \(plainIOErrorText(error))") }
         }
     }
 
@@ -129,10 +131,11 @@ public struct ResultStore: Sendable {
     /// Writes `data` to `url` via a unique temporary file in the same directory and `rename(2)`.
     public static func atomicWrite(_ data: Data, to url: URL) throws {
         let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        catch { throw ExperimentError.store("cannot create \(dir.path): \(plainIOErrorText(error))") }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         do { try data.write(to: tmp) }
-        catch { throw ExperimentError.store("cannot write \(tmp.path): \(error.localizedDescription)") }
+        catch { throw ExperimentError.store("cannot write \(tmp.path): \(plainIOErrorText(error))") }
         if rename(tmp.path, url.path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: tmp)

@@ -16,17 +16,18 @@ enum SymmetryClasses {
         ]
         var positions = s.fractional.map { ($0.x, $0.y, $0.z) }
         var types = s.atomicNumbers.map { Int32($0) }
-        let dataset = lattice.withUnsafeMutableBufferPointer { l in
-            positions.withUnsafeMutableBufferPointer { p in
-                types.withUnsafeMutableBufferPointer { t in
-                    spgat_get_dataset(l.baseAddress!, p.baseAddress!, t.baseAddress!, Int32(n), symprec, angleTolerance)
+        // Under the lock: spglib's error code is a process-wide variable.
+        let (dataset, error): (UnsafeMutablePointer<SpglibDataset>?, String) = SpglibLock.run {
+            let d = lattice.withUnsafeMutableBufferPointer { l in
+                positions.withUnsafeMutableBufferPointer { p in
+                    types.withUnsafeMutableBufferPointer { t in
+                        spgat_get_dataset(l.baseAddress!, p.baseAddress!, t.baseAddress!, Int32(n), symprec, angleTolerance)
+                    }
                 }
             }
+            return (d, d == nil ? String(cString: spg_get_error_message(spg_get_error_code())) : "")
         }
-        guard let dataset else {
-            let message = String(cString: spg_get_error_message(spg_get_error_code()))
-            throw FeaturizerError.symmetryFailed(message)
-        }
+        guard let dataset else { throw FeaturizerError.symmetryFailed(error) }
         defer { spg_free_dataset(dataset) }
         guard Int(dataset.pointee.n_atoms) == n, let eq = dataset.pointee.equivalent_atoms else {
             throw FeaturizerError.symmetryFailed("spglib returned an inconsistent dataset")

@@ -20,6 +20,8 @@ public enum FeaturizerError: Error, Equatable, Sendable, CustomStringConvertible
     case symmetryFailed(String)
     /// The Voronoi cell of a site could not be closed within the search radius.
     case voronoiFailed(site: Int, reason: String)
+    /// The work would exceed a limit of `InputLimits` (the message names it and how to change it).
+    case limitExceeded(String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum FeaturizerError: Error, Equatable, Sendable, CustomStringConvertible
         case let .overlappingSites(site, other): return "sites \(site) and \(other) coincide"
         case let .symmetryFailed(message): return "symmetry search failed: \(message)"
         case let .voronoiFailed(site, reason): return "Voronoi cell of site \(site) failed: \(reason)"
+        case let .limitExceeded(message): return message
         }
     }
 }

@@ -41,6 +41,31 @@ public struct XRDCalculator: Sendable {
         self.maxTwoTheta = maxTwoTheta
     }
 
+    /// Bytes the reflection list (half of the limiting sphere, 24 bytes each, twice for array
+    /// growth) and the per-site phase tables (16 bytes × sites × (2 hMax + 1) per axis) of `s`
+    /// would take; estimated from the cell before anything is allocated.
+    public func estimatedBytes(_ s: Structure) -> Double {
+        let maxR = 2 * sin(maxTwoTheta / 2 * Double.pi / 180) / wavelength
+        return estimatedBytes(s, maxR: maxR)
+    }
+
+    func estimatedBytes(_ s: Structure, maxR: Double) -> Double {
+        let sphere = 4.0 / 3.0 * Double.pi * maxR * maxR * maxR
+        let reflections = sphere * s.lattice.volume / 2
+        let tables = s.lattice.matrix.reduce(0.0) { $0 + 16 * Double(s.count) * (2 * (maxR * norm($1) + 1) + 1) }
+        return 2 * 24 * reflections + tables
+    }
+
+    /// Throws `limitExceeded` when `estimatedBytes` is over `InputLimits.current.maxXRDBytes`.
+    func checkMemory(_ s: Structure, maxR: Double) throws {
+        let limit = InputLimits.current.maxXRDBytes
+        let bytes = estimatedBytes(s, maxR: maxR)
+        guard bytes.isFinite, bytes <= Double(limit) else {
+            let mb = bytes.isFinite ? "\(Int(bytes / 1_048_576)) MB" : "more memory than exists"
+            throw FeaturizerError.limitExceeded("XRD: the reflection sphere of this \(Int(s.lattice.volume.rounded())) Å³ cell needs \(mb); the limit is \(InputLimits.describe("\(limit / 1_048_576) MB", variable: "REPRO_MAX_XRD_MB"))")
+        }
+    }
+
     /// The diffraction peaks of `s`, in increasing 2θ, intensities scaled to a maximum of 100.
     ///
     /// Throws `FeaturizerError` for an empty structure, a degenerate lattice, non-finite
@@ -63,6 +88,7 @@ public struct XRDCalculator: Sendable {
         let maxR = 2 * sin(maxTwoTheta / 2 * Double.pi / 180) / wavelength
         let b = reciprocalRows(s.lattice)
         let a = s.lattice.matrix
+        try checkMemory(s, maxR: maxR)
         let hMax = (0..<3).map { Int((maxR * norm(a[$0])).rounded(.down)) + 1 }
 
         // Reflections of the half-space within the limiting sphere.

@@ -1,0 +1,3 @@
+import Foundation
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt { fuzzStructure(Data(bytes: bytes, count: size), name: "x.json"); return 0 }

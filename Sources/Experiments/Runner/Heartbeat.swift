@@ -1,0 +1,54 @@
+import Foundation
+
+/// What long items say while they run, for the heartbeat lines of a log (stdout or stderr not a
+/// terminal: a file, CI, a Slurm job), where no progress bar redraws.
+///
+/// The runner marks which item each worker thread computes (`begin` / `end`); code running an
+/// item — a training loop's per-epoch callback, say — calls `post` or `postEpoch` from that thread,
+/// and `ConsoleProgress` prints the latest note of every running item at most every 30 s.
+public enum ItemHeartbeat {
+    struct Entry { var started: Date; var note: String? }
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var running: [String: Entry] = [:]
+    private static let threadKey = "repro.heartbeat.item"
+
+    /// The calling thread starts computing `item`.
+    public static func begin(item: String) {
+        Thread.current.threadDictionary[threadKey] = item
+        lock.lock(); running[item] = Entry(started: Date(), note: nil); lock.unlock()
+    }
+
+    /// The calling thread has finished its item.
+    public static func end() {
+        guard let item = Thread.current.threadDictionary[threadKey] as? String else { return }
+        Thread.current.threadDictionary.removeObject(forKey: threadKey)
+        lock.lock(); running[item] = nil; lock.unlock()
+    }
+
+    /// Sets the note of the item the calling thread computes (ignored outside an item).
+    public static func post(_ note: String) {
+        guard let item = Thread.current.threadDictionary[threadKey] as? String else { return }
+        lock.lock(); running[item]?.note = note; lock.unlock()
+    }
+
+    /// "epoch 12/200, loss 0.4312, ~24m10s left" (the estimate from the mean epoch time so far).
+    public static func postEpoch(_ epoch: Int, of total: Int?, loss: Double) {
+        guard let item = Thread.current.threadDictionary[threadKey] as? String else { return }
+        lock.lock(); defer { lock.unlock() }
+        guard let started = running[item]?.started else { return }
+        var note = "epoch \(epoch)\(total.map { "/\($0)" } ?? ""), loss \(loss.isFinite ? String(format: "%.4f", loss) : "\(loss)")"
+        if let total, epoch > 0, total > epoch {
+            let left = Date().timeIntervalSince(started) / Double(epoch) * Double(total - epoch)
+            note += ", at most ~\(ConsoleProgress.duration(left)) left"
+        }
+        running[item]?.note = note
+    }
+
+    /// Running items, oldest first: id, seconds running, latest note.
+    public static func runningItems() -> [(item: String, seconds: Double, note: String?)] {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        return running.map { ($0.key, now.timeIntervalSince($0.value.started), $0.value.note) }
+            .sorted { $0.seconds != $1.seconds ? $0.seconds > $1.seconds : $0.item < $1.item }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Learning
+import XCTest
+
+/// Inputs the checkpoint fuzzer (Scripts/fuzz/run-fuzzers.sh checkpoint) crashed on: each must
+/// now be refused with a CheckpointError.
+final class CheckpointFuzzRegressionTests: XCTestCase {
+    /// A tensor shape whose element count times 4 overflowed Int (a trap instead of an error).
+    static let overflowingShape = "U05FVFBBUk0BAAAABAAAAGZ1enoHAAAAeyJhIjoxfQIAAAABAAAAdwIAAAACfn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+fn5+AAAAAwAAAAAAgD8AU05FVFBBUk0BAAAABAAAAGZ1enoHAAAAeyJhIjoAAGIBAAAAAwAAAAAAAAAAAAA/AACAv5+1Le6uAACgQAAAwEBkyQEAAABiAQAAAAMAAAAAAAAAAAAAPwAAgL+ftS3uYa5kyWE="
+
+    func testOverflowingShapeIsRefused() throws {
+        let bytes = [UInt8](Data(base64Encoded: Self.overflowingShape)!)
+        XCTAssertThrowsError(try ParameterArchive.decode(bytes, path: "fuzz.ckpt")) { e in
+            XCTAssertTrue("\(e)".contains("fuzz.ckpt"), "\(e)")
+        }
+    }
+
+    /// A tensor name holding NUL and other control bytes was echoed raw into the error message.
+    static let controlBytesInName = "U05FVFBBUk0BAAAAhQAAAFNpdGVOZXRESU0vdjEgc2l0ZTkgaW50ZXIxIGVtYmVkNjQgYXR0bls2NF0gaGVhZHMxIGJvdHRsZW5lY2szMiBsb2NhbGRvdFs2NF0xMjggcHJlcG9vbFs2NCwxMjhdIG1lYW4gcG9zdHBvb2xbNjQsNjRdIGdsb2JhbGRvdFs2NF0xMjgCAAAAe306AAAAIgAAAFNpdGVfRElNLnNpdGVfZmVhdHVyaXphdGlvbi53ZWlnaHQCAAAACQAAAEAAAACLxO491pdiPk4hR7y514Q+73SBvgDalb7WrbO8cI2cPpbYIb6FqKe9HNSPvg70mj7UyXa97WhzvnSMWL13Gx8+67dTPj6fbb4G+IQ+cJMdPqzxrTw6V5U+hz8XvhhIpz5OVrO+EdSBPcUcKr0sMfy87h2ePq8r/j16Fv49X+C/OyXcZ73aUM0+AyuRviwXyT61y4S+8nWNvmyCcL4BvPY9beRDPot2aD7LA707GMzwPBq4Mb49dt89sChtPokzlT7xbtc8ojduPtqyQL0G3qU+81o3vmi9cz2goQg9oW+DvnOper4JEy080SQkvoeNkb6JhC09otHOPYDn6zupDrc9KaoNPj8cpj4zbGK+UEb1PTacWb5swJm8pqk0vrCxi70lhFY+uxEMPU272jw5E4q+cSP6vVcGjj76mIw9dkhcPqTBK74+dIw+tFWJPYfTmD4NDeo9tBqFvkA4yD1RBWQ7RLtdvZ3NWL5i7iC+yOMzvh9zjr23W3s+aYiBvs9skz4ia8G+0lsGPhA4Mj6SV5k+ahR1vvDmGj5JLxk9b0LPvnPnkD7/obo9jWs4vtCGc76XnRG+CW+tvsoEbj1exIo+5cdvvvSUpr0S2Je+t//WPS6Ivj539Yw9DT7cvc97hbyd+Cc+jP5VPse3Kr5T/H0+fMWkvnX5sb69CgG+rfqrvs5gjj6KNpU+fShWvpEQwD2lvnE+xYAwPmYNh72o97E+7B+xvmTke75k1Io+54MrPmdbwb5CCbK9Ke1xvsMEqr5iFga9nxgDvZ/kDj5CSNe6FDWqPrc0ib50WnE+nShLvQ9zPb3XzpC+kvCdvYwzer7beNi8voejvgewmj3deVU+/SQlPh+ZMb6m3/49ALe3vQVqwj2pzpG+qAmGPkCwqT00odM9/3s4PhtGID7k9Ks+PfamPRo9Fb5gT0c90Q5DPNw4T777t4e+TtUfPkidJL7poYw+eY0nPv3bhz3k5oM9hXgBPm+mLj4lT+m9Si5PvoXvkj4T6lw+peiTvv1Dr70KuII+RKOHvjVeYj1jrRM+hC+GPFggiD4zAkI+WAmQvqRATz6xDpC+ATNhPp96iT75EN69VqBGPtBomb7Dn1E+N9g1vqeLkb7PKRm+48k1PqBEqb4OsV49AUayvV4/FL5XV489NOIovsY5/L2e9Vu8r3TcvJDCJ73Tq8G+Hs1nvgagNT7ze9K+3XINvrWI9z1TaB28WwYhvYnHlr4TWDC+050evnMoQb3rxWW+f+mKPlF1+Lyu4Bi7O6BevpXqCD7Bx1e+RCklPg6MXz6pfaa+kjRlPr7PQb6pans+tg82vhXQED0Tnok+VSlKvhQMkD1OVxg+ycXMvVfif741CDc94KUtvvcLhDwWSxw+eOqEPj2Snb0AwkI+d76bvi73Dj66eIw96V5/vjHSCD1LXWa+bAtwvUjBsb5tJhe94KrHvZENZ74iIF6+wwcyvXLylbyOTYC+cwWDvvPb8T2wd06+brVuPmEu2j4NgZy+zXXHvc9rTD5EFSY+yMabvb9nsD4EyWU+Hj+YPnxjy71tX3G9nysUvXoyFT1vuUC+UnsCPUDirb3XWwa+qLCbPg8wHj6YQWA8z0YNvt97gD7fpBq+jiwRPganLL64gpm9yTS6vUixIb2RMJg+c4OhPX+M7732/R4+uyA3Ppi3pz10pDy+3WMDPkoUKT4N+p8+uG6RPr9Ulr5n1dg9kf+uvU5u6L2PGJO968I3Ph63Iz6jnD0+e3b5PQKuib6sT/89E1aRvqLcVj6x50Y++11CvvYw07wkuNQ95WkdPqyI6r2w3Ds9Ma0QPhlmEz2j0i09CcMtPXA9w70GofS91WOhPVIzqj4zTSe8UShWPh4pez4vRH+99y0NPnoug777uQq+THo8PcqAHb5exZY+2T1WPSgBIT5wqd+932ECu2Sger5K2hC+HDx8PJuvmz1fkly+GByhvjipYL4Idmu+julXPoj7KD618Je9RDRbPrVhq70Pbca9RyUrPg7Ulj2Kb5+9/c2pvkj08b1/4IA+ZgcKPpUs8L1TCLk+3c4ovn1Ihz5WqVk+LSSROqvbkr2wUJ4952p3vmMtfz6VzZe+t9m2PWv4qT6TlIK+MmWhvlOO4zxhRoy+xZU3PiQd/j09HSi+tTsevnIvhL4JKmM+uVbSvZl3cj7QRIA+GgYVvlQ02zxOV2G+q+e3vbahxTyJjZk+Y9+KPFQHPL3vLtC8wSUHvghMHr4wpGa9IJWZPmo2JD7sCBc+EKEavkBGn771N4q+Xa7KPVBvMD7jrWq+cPulvixFHb6Zsq8+hwuLvsc4270/xoI+8Yk4vdISuL4iVEO+Ga5KvlI7Uj7lS2U+Qw5Evg9cnr5O4lE+E51Yvg3eET13wSs+PU1EvuM5Aj5g1pc+ZirwvXjQMb4FOQa+y+H3vVheTz7UVIW+0MykviqXC74ABYk+Cd2/vmrdgT5Y2pu9BKFsvm/98b3aVqI+jjWjPungxr3DPN097qNZPmYtAj4WN3I+IkmHPom7qb5MElW90TV1vmW6QL4UPny+ehzyuyjOIL4bUgE+glnLPuBKZzxg0nO+20wwPsDC3b3713A+b5rLPfr96j1BvqK9vOWRPpkZRb6Iu989jmBkPYyDQL4dPIy90Ncpvu/HfT635AM92LNlvp05fb25JVK+1fpnPIriab2jvL++aM6dvva4hr7KMK67cOlWPntOqb3OgBK+xDCQvjkWij0+YJW98UXzvTzBd715kWm+oabgPYTPQz5J7ms+oWINvt4qZD5xC8U9X2GiPnZZkz4m8y6+8/OrO791pj7+Gha+2ZEtPubM8Tx8vFg+FSSpvr6sgD2eUo08Bl8Nvp4KAjtJJJC+NO9Uvlm+Qb56OIa+WR+GPh6edr5rDI2+yyIAvkxRar6h89G9sZdlvQ37hr5ujoc+EymFvVYhwT3M79Y9cRl9PV2JnT6rdDS+/N3evVsXiL4mDdO8FPBcPjssDL6en6Y7xoRIvvyRVz1MV+e9vnAivckQGj0OBHE+8wGovESSRj5x6CC+SXUBPI62Aj5pNz+++SCNPUuPJ74gAAAAU2l0ZV9ESU0uc2l0ZV9mZWF0dXJpemF0aW9uLmJpYXMBAAAAQAAAALbqYz5cfYe9iBdLPooZHD3HpyU+VPV5PspQW76XWo29DtorvuiDZj7whby9n2KRPj6zuT1rqjm9za2UvuBuNr43/5o+9R6FPu9KlL3LXAG+U3K4O0hlgDzo3x69Lk3sPXl4u70f+b4+sSsLvq2FRr7UjU89zbaDPdkckj6qaeI8ZvqCuyLyCj76v5Q+n2FgPh9OarzRhTw+662cvnL9YD53Zqw+h4yjPUY7YD7NhvA9YlSAPloVFr5MhSg+f2nSvfO90z2jGN09MFcPvlHmBT6la0I+nch2PsxpNDwXQng+wCy2vjHcyzxboiQ+iM4OvhhQer6HW4U+v72lPv0Hcb4nAAAAU2l0ZV9ESU0uc2l0ZV9mZWF0dXJpemF0aW9uX25vcm0ud2VpZ2h0AQAAAEAAAAC/Fpw/He2BP2/WlT+0X38/L8Z8P0U6fj9RVoI/o7mCP/iVez/nUH8/G3d6P/NnhD8EIYk/ZYSeP40AgD8BOn8/0DN+P3Dniz9Cln8/GoCHP74Rfz/IOX4/93l+PxqPiD8+nYI/3xJ9P0jCfT/m4I0/9M59P6Gafj81HYA/mAGCPyw6dz/724A/7jZ/Pw0fiD9N2X0/zGV+P9ijgD91Kpw/lAqAP/jHeD9bMH4/CAGiP6jXhj87dHg/psp8PyjFfT9j3H4/GCV7P9Ayfz99IJo/G5qWP9hvjT9ED38/g/F9PyeFfj+MjH4/qBR+P4KOfT9Bvok/PgmFP3vxlD/vHX4/JQAAAFNpdGVfRElNLnNpdGVfZmVhdHVyaXphdGlvbl9ub3JtLmJpYXMBAAAAQAAAACTjHzyfrQg8iUONvBzjpLsN6iw85+MOvJtRLjvCs4c5hq3BvO/x+Dp4IrC8L/caO2gXpDxaryS8Mv5/N1jVGDvreV88y5t6O2F1Szy9Zu284lGiOwAeEzwtABQ8SQr4Or1igLuV6V08fRgAPNjtKbxMJzg8+xxUvBDoibwzyys8C7yvvdnsiTvAsx07UnunODRl3zumB967a20ZPFwgNry2dJ46VGbkPJiszTsD/Pc6ai5aPL95+DyZZzw8VtvpO5zAWjsOppc84VGXvIZ7czpf6Qs7qECKvAW5WjvojwA8B8S3u2Cz9bs/WcU7T/kfPFWWhjsshrG8Sa6Qu6PN0jspAAAAU2l0ZV9ESU0uaW50ZXJhY3Rpb25fZlNORVRQQVJNAQAAAAQAAABmdXp6BwAAAHsiYSI6MX0CAAAAAQAAAHcAAAAAAAAAPwAAAAAAAAAAAAA/AACAv5+1Le6uAACgQACkAMBAZMkBAAAAYgEAAAADAAAAAAAAAAAAAD8AAIC/n7Ut7mGuZMlhCD9knG+9Peg0v29ckL5JYX2+C5y0Pqr44z6Sv5E+JWZKP98hUL/f+zu/cth7vxI5Iz9XI30/vAzovd5yfj8SJdM+0t8HPjX3Fz24i2o/Xjwbv64D1b5nuA+/eXt/P9jXN797ZI29FeIRv/mTDb8Zn1o/EmLLvki2ND9IOd0+UTpSvrZ9Pj/nkDo+UCvfvlmP6L4AaNg+pY8KPy/EEb7Kk00/W7w6v9H8iD4CbJG+JwAAAFNpdGVfRElNLmludGVyYWN0aW9uX2ZlYXR1cml6YXRpb24uYmlhcwEAAABAAAAAlLwlv70nBr8y/Ce/DfgAv2GY5D72ElS/PE3TPnE4LT/CCda++zX/vjWdAD8EBo++s9zwvpgi0L83Q2M+fD8Vv7Z/HL6nPsE+7Y8gPyujRz4YlwQ/71xIP1I/6T6V6c6+66JsP4A3OD5t8mi/B/VCv9IkaT+ojyC+kKjGPk1Fvr49Ogu9CihTv/ezojvfMRc/j5mSvpjnqL5CxmQ/8qrePoXseD+pmFe/8HADP0dJT7+2gsm+t7lDvlY7WL5LTW+/qeqpvkGdwryaJDA/3OD/Pi3jFD49Vw4+IgrPPoC2Eb/9OgG/F+Z3P+FrkT2brhQ/eGjEPjvYcD97nKi+geOyvS4AAABTaXRlX0RJTS5pbnRlcmFjdGlvbl9mZWF0dXJpemF0aW9uX25vcm0ud2VpZ2h0AQ=="
+
+    func testControlBytesFromTheFileAreEscapedInTheMessage() throws {
+        let bytes = [UInt8](Data(base64Encoded: Self.controlBytesInName)!)
+        XCTAssertThrowsError(try ParameterArchive.decode(bytes, path: "fuzz.ckpt")) { e in
+            let m = "\(e)"
+            XCTAssertFalse(m.unicodeScalars.contains { $0.properties.generalCategory == .control }, m.debugDescription)
+            XCTAssertTrue(m.contains("\\u{0}"), m)
+        }
+    }
+
+    func testHugeShapeInAValidHeaderIsRefusedBeforeAllocating() throws {
+        var good = ParameterArchive(fingerprint: "f", tensors: [("w", [2], [1, 2])]).encoded()
+        // Patch the shape (after magic, version, strings, count, name, rank) to 2^31 elements.
+        let shapeOffset = 8 + 4 + (4 + 1) + (4 + 2) + 4 + (4 + 1) + 4
+        good.replaceSubrange(shapeOffset..<shapeOffset + 4, with: [0, 0, 0, 0x80])
+        XCTAssertThrowsError(try ParameterArchive.decode(good, path: "big.ckpt"))
+    }
+}
