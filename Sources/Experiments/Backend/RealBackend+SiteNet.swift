@@ -21,7 +21,11 @@ extension RealBackend {
                                selection: request.budget.checkpoint == "last" ? .lastEpoch : .validationDIMLoss)
         config.probeRule = request.probeBudget.map { StoppingRule(maxEpochs: $0.maxEpochs, patience: $0.patience) }
         let seed = request.seeds.path("train")
-        let run = try DIMTrainer.train(crystals: crystals, config: config, seed: seed)
+        // The heartbeat's epoch lines: the ceiling of the longer rule bounds the run.
+        let ceiling = config.probeRule?.maxEpochs ?? config.maxEpochs
+        let run = try DIMTrainer.train(crystals: crystals, config: config, seed: seed) { p in
+            ItemHeartbeat.postEpoch(p.epoch, of: ceiling, loss: p.validation.map { $0.localDIM + $0.globalDIM } ?? (p.train.localDIM + p.train.globalDIM))
+        }
         // The loss of a classifier that scores every pair 0, on the same validation crystals:
         // softplus(0) = ln 2 for the true term plus ln 2 for the mean false term.
         let validation = run.validationIndices.map { crystals[$0] }
@@ -61,7 +65,9 @@ extension RealBackend {
         let config = SupervisedConfig(optimizer: Self.optimizer(request.budget), siteBudget: request.budget.batchSites,
                                       maxEpochs: request.budget.maxEpochs, patience: request.budget.patience)
         let run = try SupervisedTrainer.train(crystals: crystals, targets: task.trainTargets.map(Float.init),
-                                              initialization: .random, config: config, seed: request.seeds.path("train"))
+                                              initialization: .random, config: config, seed: request.seeds.path("train")) { p in
+            ItemHeartbeat.postEpoch(p.epoch, of: config.maxEpochs, loss: p.validationMAE ?? p.trainMSE)
+        }
         let model = request.budget.checkpoint == "best" ? run.best : run.last
         let archive = ParameterArchive(fingerprint: SupervisedModel.fingerprint, parameters: model.parameters)
         let selected = request.budget.checkpoint == "best" ? run.bestEpoch : run.main.epochs
@@ -106,7 +112,9 @@ extension RealBackend {
         // initialisation and the batch order (paired seeds); only the encoder start differs.
         let run = try SupervisedTrainer.train(train: train, trainTargets: trainY, validation: val, validationTargets: valY,
                                               initialization: initialization, config: config,
-                                              seed: request.pairedSeeds.path("sitenet"))
+                                              seed: request.pairedSeeds.path("sitenet")) { p in
+            ItemHeartbeat.postEpoch(p.epoch, of: config.probeRule?.maxEpochs ?? config.maxEpochs, loss: p.validationMAE ?? p.trainMSE)
+        }
         let test = try crystals(task.testRows.map { set.testIDs[$0] })
         let testY = task.testTargets.map(Float.init)
         // Both checkpoints are scored on the test set: the profile names the one its verdicts use
