@@ -79,6 +79,11 @@ extension Profile {
                        smallDataBatchSites: small, checkpoint: checkpoint)
     }
 
+    /// All of the embedded dataset, 80/20 split fixed by seed, both tasks on one structure set
+    /// (`quick` and `default`).
+    static let embeddedFull = DataSettings(source: .embedded, maxStructures: nil, testFraction: 0.2, maxPrimitiveSites: 50,
+                                           sharedStructureSet: true)
+
     static let sklearnMLP = RegressorSettings(mlpHidden: 64, mlpMaxIterations: 5000, mlpLearningRate: 1e-3,
                                               mlpAlpha: 1e-4, mlpTolerance: 1e-4, mlpNoChangeIterations: 10)
 
@@ -118,8 +123,7 @@ extension Profile {
         name: "default",
         description: "Every figure and claim on the embedded mp-offline-7k dataset (7,211 real MP structures with both labels, 80/20 split fixed by seed), with the authors' trial counts and every model trained until its validation rule stops it.",
         seedRoot: "dim-repro",
-        data: DataSettings(source: .embedded, maxStructures: nil, testFraction: 0.2, maxPrimitiveSites: 50,
-                           sharedStructureSet: true),
+        data: embeddedFull,
         labelCounts: ExperimentCatalogue.paperLabelCounts,
         siteNetTrials: ExperimentCatalogue.siteNetTrials,
         regressorTrials: ExperimentCatalogue.regressorTrials,
@@ -157,8 +161,7 @@ extension Profile {
         name: "quick",
         description: "A preview: every figure and claim on the embedded dataset with the authors' trial counts, but training cut at caps that bind (30 DIM epochs, ≤ 6,000 crystal passes per fig 7 trial, i.e. 7 epochs at 1000 labels). Its verdicts do not test the paper; `default` does.",
         seedRoot: "dim-repro",
-        data: DataSettings(source: .embedded, maxStructures: nil, testFraction: 0.2, maxPrimitiveSites: 50,
-                           sharedStructureSet: true),
+        data: embeddedFull,
         labelCounts: ExperimentCatalogue.paperLabelCounts,
         siteNetTrials: ExperimentCatalogue.siteNetTrials,
         regressorTrials: ExperimentCatalogue.regressorTrials,
