@@ -8,8 +8,9 @@ import Foundation
 /// ``run(_:threads:_:)`` returns. Which worker runs which chunk therefore cannot change a single
 /// bit: `threads 1` and `threads N` give identical results.
 public enum ChunkRunner {
-    /// Calls `body(k)` once for every k in `0..<count`, on up to `threads` workers (the calling
-    /// thread alone when `threads ≤ 1`). Workers take the next chunk index as they become free.
+    /// Calls `body(k)` once for every k in `0..<count`, on up to `threads` workers plus the cores
+    /// the calling thread's ``CoreLease`` lends at this moment (the calling thread alone when that
+    /// is ≤ 1). Workers take the next chunk index as they become free.
     ///
     /// OpenBLAS is set to one thread (process-wide) first, whatever the worker count: sgemm results
     /// may depend on OpenBLAS's own thread count, so it must be the same for every worker count, and
@@ -17,7 +18,7 @@ public enum ChunkRunner {
     /// call from several threads at once).
     public static func run(_ count: Int, threads: Int, _ body: (Int) -> Void) {
         if BLAS.threads != 1 { BLAS.setThreads(1) }
-        let workers = Swift.min(Swift.max(threads, 1), count)
+        let workers = Swift.min(Swift.max(threads, 1) + (CoreLease.current?.extraCores ?? 0), count)
         if workers <= 1 {
             for k in 0..<count { body(k) }
             return

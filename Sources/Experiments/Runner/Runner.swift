@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 
 /// Options of one run.
 public struct RunOptions: Sendable {
@@ -166,7 +167,7 @@ public final class Runner: @unchecked Sendable {
             group.enter()
             let t = Thread { [self] in
                 defer { group.leave() }
-                self.workerLoop(state: state, keys: keys, materials: materials, progress: progress, cancel: cancel)
+                self.workerLoop(worker: w, state: state, keys: keys, materials: materials, progress: progress, cancel: cancel)
             }
             t.name = "repro-worker-\(w)"
             t.stackSize = 16 << 20
@@ -184,9 +185,9 @@ public final class Runner: @unchecked Sendable {
         return summary
     }
 
-    private func workerLoop(state: SchedulerState, keys: [String: String], materials: [String: KeyMaterial],
+    private func workerLoop(worker: Int, state: SchedulerState, keys: [String: String], materials: [String: KeyMaterial],
                             progress: ProgressSink?, cancel: CancellationFlag?) {
-        while let job = state.next(cancel: cancel) {
+        while let job = state.next(worker: worker, cancel: cancel) {
             let item = job.item
             switch job.readiness {
             case let .blocked(reason):
@@ -198,14 +199,14 @@ public final class Runner: @unchecked Sendable {
                 var failure: String?
                 progress?.started(item: item)
                 ItemHeartbeat.begin(item: item.id)
-                do { output = try executor.execute(item, inputs: inputs) }
+                do { output = try CoreLease.with(job.lease) { try executor.execute(item, inputs: inputs) } }
                 catch { failure = String(describing: error) }
                 ItemHeartbeat.end()
                 let seconds = Date().timeIntervalSince(t0)
                 let material = materials[item.id]!
                 do {
                     try store.write(StoredResult(output: output, failure: failure), material: material, item: item.id)
-                    try? store.writeTiming(key: keys[item.id]!, seconds: seconds)
+                    try? store.writeTiming(key: keys[item.id]!, seconds: seconds, meanCores: job.lease.meanCores)
                 } catch {
                     failure = "could not store the result: \(error)"
                     output = nil
@@ -227,14 +228,27 @@ public final class Runner: @unchecked Sendable {
     }
 }
 
-/// Shared scheduler state: a ready queue (longest remaining path first), guarded by a condition variable.
+/// Shared scheduler state: a ready queue (longest remaining path first), guarded by a condition
+/// variable, and the cores idle workers lend to running items.
+///
+/// A worker that finds nothing to start (every pending item waits on running ones, or none is
+/// left while others still run) lends its core to the running item first in critical-path order
+/// that can use it (a training or embedding item: its data-parallel steps read the lease, see
+/// ``CoreLease``), and takes the core back when it wakes. Lending changes wall time only.
 final class SchedulerState: @unchecked Sendable {
     enum Readiness { case ready([String: WorkOutput]), blocked(String) }
-    struct Job { let item: WorkItem; let readiness: Readiness }
+    struct Job { let item: WorkItem; let readiness: Readiness; let lease: CoreLease }
+    /// An item being computed: its lease and its position in critical-path order.
+    private struct Running { let lease: CoreLease; let rank: Int; let lendable: Bool }
+
+    /// Most cores a lease may add: a step has at most ``maxChunks`` chunks to share out.
+    static let maxChunks = 8
 
     private let cond = NSCondition()
     private var pending: [WorkItem]
-    private var running = 0
+    private let rank: [String: Int]
+    private var running: [String: Running] = [:]
+    private var lentBy: [Int: String] = [:]     // worker → item its core is lent to
     private var available: [String: WorkOutput]
     private var failedIDs: [String: String]
     private var inFlight: Set<String>
@@ -244,44 +258,78 @@ final class SchedulerState: @unchecked Sendable {
     var stageSeconds: [Int: Double] = [:]
     var cancelledEarly = false
 
+    /// `items` in the order to start them (``TrialPlan/criticalPathOrder(_:)``).
     init(items: [WorkItem], available: [String: WorkOutput], failed: [String: String]) {
         pending = items
+        rank = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
         self.available = available
         failedIDs = failed
         inFlight = Set(items.map(\.id))
     }
 
-    /// The next item whose inputs are all settled (in the order given: longest remaining path
-    /// first), or nil when nothing is left.
-    func next(cancel: CancellationFlag?) -> Job? {
+    /// Whether an item's computation runs data-parallel steps that can use lent cores.
+    static func canUseLentCores(_ kind: WorkKind) -> Bool {
+        switch kind {
+        case .dimPretrain, .donor, .supervisedTrial, .representation: return true
+        default: return false
+        }
+    }
+
+    /// The next item for `worker` whose inputs are all settled (in the order given: longest
+    /// remaining path first), or nil when nothing is left to start or run. While it waits, the
+    /// worker's core is lent to a running item.
+    func next(worker: Int, cancel: CancellationFlag?) -> Job? {
         cond.lock(); defer { cond.unlock() }
         while true {
+            reclaim(worker)
             if cancel?.isCancelled == true {
                 if !pending.isEmpty { cancelledEarly = true }
                 pending.removeAll()
             }
-            if pending.isEmpty { return nil }
+            if pending.isEmpty && running.isEmpty { return nil }
             if let i = pending.firstIndex(where: { it in it.inputs.allSatisfy { !inFlight.contains($0) } }) {
                 let item = pending.remove(at: i)
-                running += 1
+                let lease = CoreLease()
                 if let bad = item.inputs.first(where: { failedIDs[$0] != nil }) {
-                    return Job(item: item, readiness: .blocked("input \(bad) failed: \(failedIDs[bad]!)"))
+                    running[item.id] = Running(lease: lease, rank: rank[item.id] ?? 0, lendable: false)
+                    return Job(item: item, readiness: .blocked("input \(bad) failed: \(failedIDs[bad]!)"), lease: lease)
                 }
                 if let missing = item.inputs.first(where: { available[$0] == nil }) {
-                    return Job(item: item, readiness: .blocked("input \(missing) is not in the store (run its stage first)"))
+                    running[item.id] = Running(lease: lease, rank: rank[item.id] ?? 0, lendable: false)
+                    return Job(item: item, readiness: .blocked("input \(missing) is not in the store (run its stage first)"), lease: lease)
                 }
+                running[item.id] = Running(lease: lease, rank: rank[item.id] ?? 0, lendable: Self.canUseLentCores(item.kind))
                 var inputs: [String: WorkOutput] = [:]
                 for i in item.inputs { inputs[i] = available[i]! }
-                return Job(item: item, readiness: .ready(inputs))
+                return Job(item: item, readiness: .ready(inputs), lease: lease)
             }
-            // Everything pending waits on running items.
+            // Nothing to start: lend this core while everything pending waits on running items.
+            lend(worker)
             cond.wait()
         }
     }
 
+    /// Lends `worker`'s core to the running item first in critical-path order that can use it.
+    private func lend(_ worker: Int) {
+        let candidates = running.filter { $0.value.lendable && $0.value.lease.extraCores < Self.maxChunks - 1 }
+        guard let target = candidates.min(by: { $0.value.rank < $1.value.rank }) else { return }
+        target.value.lease.lend()
+        lentBy[worker] = target.key
+    }
+
+    /// Takes back the core `worker` lent, if the item still runs.
+    private func reclaim(_ worker: Int) {
+        guard let id = lentBy.removeValue(forKey: worker) else { return }
+        running[id]?.lease.reclaim()
+    }
+
     func finish(_ item: WorkItem, output: WorkOutput?, failure: String?, blocked isBlocked: Bool, seconds: Double) {
         cond.lock()
-        running -= 1
+        for (worker, id) in lentBy where id == item.id {
+            running[id]?.lease.reclaim()
+            lentBy[worker] = nil
+        }
+        running[item.id] = nil
         inFlight.remove(item.id)
         if let output { available[item.id] = output; computed += 1 }
         if let failure {

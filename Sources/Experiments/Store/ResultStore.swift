@@ -81,18 +81,24 @@ public struct ResultStore: Sendable {
         try Self.atomicWrite(Data(key.utf8), to: itemIndexURL(profile: material.profile, item: item))
     }
 
-    /// Records how long a computation took (informational).
-    public func writeTiming(key: String, seconds: Double) throws {
-        let s = String(format: "{\"seconds\":%.3f}", seconds)
+    /// Records how long a computation took (informational): wall seconds, and the mean cores it
+    /// had (1 plus cores lent by idle workers, see ``CoreLease``).
+    public func writeTiming(key: String, seconds: Double, meanCores: Double = 1) throws {
+        let s = String(format: "{\"seconds\":%.3f,\"cores\":%.3f}", seconds, meanCores)
         try Self.atomicWrite(Data(s.utf8), to: root.appendingPathComponent("timings").appendingPathComponent(key + ".json"))
     }
 
     /// The recorded wall time of a key's computation, if any.
-    public func timing(key: String) -> Double? {
+    public func timing(key: String) -> Double? { timingDetail(key: key)?.seconds }
+
+    /// The recorded wall time of a key's computation and the mean cores it had (1 when the entry
+    /// predates core lending), if any.
+    public func timingDetail(key: String) -> (seconds: Double, cores: Double)? {
         let url = root.appendingPathComponent("timings").appendingPathComponent(key + ".json")
         guard let d = try? Data(contentsOf: url),
-              let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any] else { return nil }
-        return o["seconds"] as? Double
+              let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any],
+              let seconds = o["seconds"] as? Double else { return nil }
+        return (seconds, o["cores"] as? Double ?? 1)
     }
 
     /// Reads and verifies a key's entry: header decodes, key matches, payload length and
