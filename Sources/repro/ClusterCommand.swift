@@ -7,7 +7,7 @@ struct Cluster: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster",
         abstract: "Run the trial plan on a Slurm cluster.",
-        subcommands: [ClusterSlurm.self, ClusterStatus.self, ClusterPlan.self, ClusterTask.self])
+        subcommands: [ClusterSlurm.self, ClusterStatus.self, ClusterPlan.self, ClusterPredict.self, ClusterTask.self])
 }
 
 /// `repro cluster plan`: how the plan splits into shards.

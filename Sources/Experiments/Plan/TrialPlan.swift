@@ -50,13 +50,19 @@ public struct TrialPlan: Sendable {
     /// chains first (DIM pretraining, then donors) keeps every core busy while the critical path
     /// runs; results do not depend on the order, only the wall time does.
     public func criticalPathOrder(_ items: [WorkItem]) -> [WorkItem] {
+        Self.criticalPathOrder(items, in: self.items)
+    }
+
+    /// `items` ordered by decreasing bottom level within `all` (every item, inputs before their
+    /// dependants), ties in the order of `all`.
+    public static func criticalPathOrder(_ items: [WorkItem], in all: [WorkItem]) -> [WorkItem] {
         var children: [String: [String]] = [:]
-        for it in self.items { for i in it.inputs { children[i, default: []].append(it.id) } }
+        for it in all { for i in it.inputs { children[i, default: []].append(it.id) } }
         var level: [String: Double] = [:]
-        for it in self.items.reversed() {
+        for it in all.reversed() {
             level[it.id] = it.estimatedCost + (children[it.id]?.compactMap { level[$0] }.max() ?? 0)
         }
-        let rank = Dictionary(uniqueKeysWithValues: self.items.enumerated().map { ($1.id, $0) })
+        let rank = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
         return items.sorted { a, b in
             let la = level[a.id] ?? a.estimatedCost, lb = level[b.id] ?? b.estimatedCost
             return la != lb ? la > lb : (rank[a.id] ?? 0) < (rank[b.id] ?? 0)

@@ -1,0 +1,60 @@
+import XCTest
+@testable import Experiments
+
+/// The wall-time model simulates the runner's schedule: list scheduling in critical-path order,
+/// idle cores lent to the first running training item, Amdahl speed-up.
+final class WallTimeModelTests: XCTestCase {
+    private func item(_ id: String, _ kind: WorkKind, inputs: [String] = [], cost: Double) -> WorkItem {
+        WorkItem(id: id, kind: kind, inputs: inputs, stage: inputs.isEmpty ? 1 : 2, estimatedCost: cost)
+    }
+    private let regressor = WorkKind.regressorTrial(experiment: "fig8", task: .gap, nLabels: 50, arm: "linear-ofm", trial: 0)
+    private func trial(_ k: Int) -> WorkKind {
+        .supervisedTrial(experiment: "fig7", task: .gap, nLabels: 50, arm: "sitenet-dim", trial: k, probed: false)
+    }
+
+    func testAmdahl() {
+        XCTAssertEqual(WallTimeModel.speedup(cores: 2, parallelFraction: 1), 2, accuracy: 1e-12)
+        XCTAssertEqual(WallTimeModel.speedup(cores: 8, parallelFraction: 0), 1, accuracy: 1e-12)
+        let p = WallTimeModel.parallelFraction(twoCoreSpeedup: 1.62)
+        XCTAssertEqual(WallTimeModel.speedup(cores: 2, parallelFraction: p), 1.62, accuracy: 1e-12)
+    }
+
+    func testIndependentItemsThatCannotUseLentCoresPackOntoTheCores() {
+        let items = (0..<4).map { item("r\($0)", regressor, cost: 1) }
+        let seconds = Dictionary(uniqueKeysWithValues: items.map { ($0.id, 10.0) })
+        let r = WallTimeModel.predict(items: items, seconds: seconds, cores: 2, parallelFraction: 1)
+        XCTAssertEqual(r.wallSeconds, 20, accuracy: 1e-9)
+        XCTAssertEqual(r.coreSeconds, 40, accuracy: 1e-9)
+        XCTAssertEqual(r.lowerBoundSeconds, 20, accuracy: 1e-9)
+    }
+
+    /// A chain DIM (100 s) → trial (10 s) on 2 cores: the idle core is lent to whichever runs.
+    func testIdleCoresSpeedUpTheCriticalChain() {
+        let items = [item("dim", .dimPretrain(structureSet: "shared", synthetic: true), cost: 10),
+                     item("t", trial(0), inputs: ["dim"], cost: 1)]
+        let seconds = ["dim": 100.0, "t": 10.0]
+        XCTAssertEqual(WallTimeModel.predict(items: items, seconds: seconds, cores: 2, parallelFraction: 1).wallSeconds, 55, accuracy: 1e-9)
+        XCTAssertEqual(WallTimeModel.predict(items: items, seconds: seconds, cores: 2, parallelFraction: 0).wallSeconds, 110, accuracy: 1e-9)
+        // At most 8 chunks: 64 cores speed one item up no more than 8.
+        XCTAssertEqual(WallTimeModel.predict(items: items, seconds: seconds, cores: 64, parallelFraction: 1).wallSeconds, 110 / 8, accuracy: 1e-9)
+    }
+
+    /// The longest chain starts first and the others fill in around it; never below the bound.
+    func testLongestChainFirstAndNeverBelowTheLowerBound() {
+        var items = [item("dim", .dimPretrain(structureSet: "shared", synthetic: true), cost: 30)]
+        items += (0..<3).map { item("after\($0)", trial($0), inputs: ["dim"], cost: 1) }
+        items += (0..<6).map { item("free\($0)", regressor, cost: 1) }
+        var seconds = ["dim": 30.0]
+        for it in items where it.id != "dim" { seconds[it.id] = 10 }
+        for cores in [1, 2, 3, 16] {
+            let r = WallTimeModel.predict(items: items, seconds: seconds, cores: cores, parallelFraction: 0.77)
+            XCTAssertGreaterThanOrEqual(r.wallSeconds + 1e-9, r.lowerBoundSeconds, "cores \(cores)")
+            XCTAssertLessThanOrEqual(r.wallSeconds, r.coreSeconds + 1e-9, "cores \(cores)")
+        }
+        // One core: everything in sequence.
+        XCTAssertEqual(WallTimeModel.predict(items: items, seconds: seconds, cores: 1, parallelFraction: 1).wallSeconds, 120, accuracy: 1e-9)
+        // Two cores, no speed-up: DIM (30 s) runs beside three free items; then 3 trials + 3 free
+        // items on 2 cores: 30 + 30 = 60 s.
+        XCTAssertEqual(WallTimeModel.predict(items: items, seconds: seconds, cores: 2, parallelFraction: 0).wallSeconds, 60, accuracy: 1e-9)
+    }
+}
