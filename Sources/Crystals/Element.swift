@@ -1,5 +1,5 @@
 /// The chemical elements Z = 1…103: symbols, the 8 Magpie values Site-Net uses, and the
-/// element classes of pymatgen 2022.0.17 used for the t-SNE colouring (protocol §9).
+/// element classes of pymatgen 2022.0.17 used for the t-SNE colouring (Docs/Protocol.md §7).
 public enum Element {
     /// Largest atomic number in the table.
     public static let maxAtomicNumber = 103

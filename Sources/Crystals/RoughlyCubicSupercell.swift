@@ -1,5 +1,5 @@
 /// The authors' "roughly cubic" supercell (`OrthorhombicSupercellTransform(N_Atoms=50)`,
-/// protocol §2.1) of a primitive cell, with pymatgen's site ordering.
+/// Docs/Protocol.md §2.1) of a primitive cell, with pymatgen's site ordering.
 public struct RoughlyCubicSupercell: Sendable {
     /// Integer scaling matrix M: supercell lattice = M · L (rows), det M = images.
     public let scaling: Matrix3

@@ -35,7 +35,7 @@ public struct Structure: Equatable, Sendable {
     public var elements: [Int] { Array(Set(atomicNumbers)).sorted() }
 
     /// True when the structure contains at least one metal and one halogen (pymatgen
-    /// `contains_element_type("metal") and contains_element_type("halogen")`, protocol §9).
+    /// `contains_element_type("metal") and contains_element_type("halogen")`, Docs/Protocol.md §7).
     public var containsMetalAndHalogen: Bool {
         atomicNumbers.contains(where: Element.isMetal) && atomicNumbers.contains(where: Element.isHalogen)
     }

@@ -1,4 +1,4 @@
-/// The Site-Net input of one crystal, exactly as the authors build it (protocol §1–2):
+/// The Site-Net input of one crystal, exactly as the authors build it (Docs/Protocol.md §2):
 /// the primitive cell's sites ("unique sites") attend over every site of a roughly cubic
 /// supercell of at most 50 atoms.
 ///

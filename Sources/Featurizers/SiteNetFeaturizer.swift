@@ -1,7 +1,7 @@
 import Crystals
 import Foundation
 
-/// Why a crystal is not featurised (the authors' `clean_result` filters, protocol §1).
+/// Why a crystal is not featurised (the authors' `clean_result` filters, Docs/Protocol.md §1.2).
 public enum SiteNetFilterReason: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The primitive cell has more than `limit` sites (`len(Atomic_ID) > max_len`, limit 50).
     case primitiveTooLarge(sites: Int, limit: Int)
@@ -37,7 +37,7 @@ public enum SiteNetFilterReason: Error, Equatable, Hashable, Sendable, CustomStr
     }
 }
 
-/// Builds the Site-Net input of a crystal exactly as the authors did (protocol §1–2):
+/// Builds the Site-Net input of a crystal exactly as the authors did (Docs/Protocol.md §1.2, §2):
 /// 1. primitive cell P = pymatgen `get_primitive_structure(tolerance: 0.5)` (port, see
 ///    `Structure.primitive(tolerance:)`), prim_size = |P|; dropped if prim_size > 50;
 /// 2. the roughly cubic supercell of ≤ 50 sites (`RoughlyCubicSupercell`), images = N / prim_size,

@@ -1,5 +1,5 @@
 /// Hyper-parameters of ``MLPRegressor``, named and defaulted as scikit-learn's `MLPRegressor`
-/// with the authors' `hidden_layer_sizes=[64], max_iter=5000` (protocol §7–8).
+/// with the authors' `hidden_layer_sizes=[64], max_iter=5000` (Docs/Protocol.md §6.5).
 public struct MLPConfiguration: Sendable, Equatable, Codable {
     /// Widths of the hidden ReLU layers (scikit-learn `hidden_layer_sizes`).
     public var hiddenLayerSizes: [Int]

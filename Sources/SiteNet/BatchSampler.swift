@@ -1,6 +1,6 @@
 import Randomness
 
-/// The authors' dynamic batching by a budget of unique sites (`SiteNet_batch_sampler`, protocol §2.4):
+/// The authors' dynamic batching by a budget of unique sites (`SiteNet_batch_sampler`, Docs/Protocol.md §2.4):
 /// crystals are taken in a random order and appended to the current batch until the next one would
 /// push Σ primSize over `budget`; the last partial batch is kept.
 ///

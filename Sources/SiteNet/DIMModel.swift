@@ -3,7 +3,7 @@ import Featurizers
 import Learning
 import Randomness
 
-/// The four loss terms of one DIM evaluation (protocol §3.1, §3.2), the fig 6 curves.
+/// The four loss terms of one DIM evaluation (Docs/Protocol.md §4.1–4.3), the fig 6 curves.
 public struct DIMLosses: Sendable, Equatable, Codable {
     /// Local DIM loss L_local_DIM (true + mean of the false terms, mean over crystals of the site mean).
     public var localDIM: Double
@@ -25,7 +25,7 @@ public struct DIMLosses: Sendable, Equatable, Codable {
     }
 }
 
-/// Site-Net with its Deep InfoMax heads (protocol §3): local encoder (32-d s_i), global encoder
+/// Site-Net with its Deep InfoMax heads (Docs/Protocol.md §3–4): local encoder (32-d s_i), global encoder
 /// (64-d g), the local and global DIM heads with learnt log-variances.
 ///
 /// Parameters are named as the authors' PyTorch `state_dict` keys (`Site_DIM.*`, `Global_DIM.*`),
@@ -69,7 +69,7 @@ public final class DIMModel: CheckpointedModel, @unchecked Sendable {
     /// The encoder parameters a supervised model takes from this model (local inference + global encoder).
     var encoderParameters: [Parameter] { local.parameters + global.parameters }
 
-    /// The 64-d crystal vectors g (global encoder output, no noise; protocol §7), in input order,
+    /// The 64-d crystal vectors g (global encoder output, no noise; Docs/Protocol.md §3.2, §6.1), in input order,
     /// computed in batches of `batchSize` crystals.
     public func embed(_ crystals: [SiteNetCrystal], batchSize: Int = 128) -> [[Float]] {
         Encoding.embed(crystals, local: local, global: global, batchSize: batchSize, threads: threads)

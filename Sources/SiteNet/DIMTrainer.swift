@@ -11,7 +11,7 @@ public enum DIMSelection: String, Sendable, Codable {
     case lastEpoch
 }
 
-/// Settings of DIM pretraining. Defaults are the authors' (protocol §5) except the stopping rule,
+/// Settings of DIM pretraining. Defaults are the authors' (Docs/Protocol.md §5.2) except the stopping rule,
 /// which they applied by hand: here patience on the validation DIM loss plus a maximum epoch count.
 public struct DIMConfig: Sendable, Codable, Equatable {
     /// AdamW for both the local and the global optimiser (authors: lr 1e-4, wd 1e-4, ε 1e-7, amsgrad).
@@ -117,7 +117,7 @@ public struct DIMRun: Sendable {
     }
 }
 
-/// Deep InfoMax pretraining of Site-Net (protocol §5) without labels.
+/// Deep InfoMax pretraining of Site-Net (Docs/Protocol.md §5.2) without labels.
 public enum DIMTrainer {
     /// Trains a DIM model on `crystals`.
     ///

@@ -1,7 +1,7 @@
 import Learning
 import Randomness
 
-/// The global Deep InfoMax head and loss (protocol §3.2 steps 3–5), on detached local vectors.
+/// The global Deep InfoMax head and loss (Docs/Protocol.md §4.2–4.3), on detached local vectors.
 ///
 /// g̃_c = g_c + ε·exp(½ logvar_c) with logvar_c = W_σ q_c + b (q the penultimate 64-d activation);
 /// G_c = u^c_global(g̃_c) = W₂ mish(W₁ g̃_c + b) + b (64 → 64 → 128); ℓ(t) = u^z_local(t) (32 → 64 → 128).

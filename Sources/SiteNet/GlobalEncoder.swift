@@ -1,7 +1,7 @@
 import Learning
 import Randomness
 
-/// The global part of Site-Net (`SiteNetDIMGlobal` encoder, protocol §3.2 steps 1–3):
+/// The global part of Site-Net (`SiteNetDIMGlobal` encoder, Docs/Protocol.md §3.2):
 ///
 ///     p_i = LN(mish(W₂ LN(mish(W₁ s_i + b₁)) + b₂))     32 → 64 → 128   (pre-pool)
 ///     P_c = mean_{i ∈ c} p_i                            (segment mean over the crystal's unique sites)

@@ -2,7 +2,7 @@ import Foundation
 import Learning
 import Randomness
 
-/// The local Deep InfoMax head and loss (protocol §3.1 steps 6–8).
+/// The local Deep InfoMax head and loss (Docs/Protocol.md §4.1, §4.3).
 ///
 /// z_i = s_i + ε·exp(½ logvar_i); query of site i: u^z(z_i) = W_z2 mish(W_z1 z_i + b) + b (32 → 64 → 128);
 /// sample of pair (i, j): u^c(x_j', d_ij) = W_c2 mish(W_c1 [x_j'; d_ij] + b) + b (10 → 64 → 128) on the raw,
@@ -15,7 +15,7 @@ import Randomness
 ///     L_DIM = mean_crystals mean_sites (T_i + (F1+F2+F3)/3)   [synthetic]   or  T_i + F1_i  [not synthetic]
 ///
 /// on the padded R × M grid, f the false-row map of ``SiteNetBatch``. **F2/F3 mix a rolled weight
-/// with an unrolled mask and vice versa, exactly as the authors' code does (protocol §12.12); this is
+/// with an unrolled mask and vice versa, exactly as the authors' code does (Docs/Protocol.md §4.1, §13); this is
 /// the default.** `consistentMasks: true` uses, for each false type, the weights and the mask of the
 /// same row (F2: row f(i); F3: row i).
 ///

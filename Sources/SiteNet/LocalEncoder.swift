@@ -1,7 +1,7 @@
 import Learning
 import Randomness
 
-/// The local part of Site-Net (`SiteNetDIMAttentionBlock.inference`, protocol §3.1 steps 1–5):
+/// The local part of Site-Net (`SiteNetDIMAttentionBlock.inference`, Docs/Protocol.md §3.1):
 ///
 ///     h_i  = LN(mish(W_s x_i + b))                      9 → 64   (site embedding)
 ///     e_ij = LN(mish(w_e d_ij + b))                     1 → 64   (interaction embedding)

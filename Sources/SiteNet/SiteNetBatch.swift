@@ -18,7 +18,7 @@ struct BatchChunk: Equatable {
     let rows: Range<Int>
 }
 
-/// A collated batch of crystals (protocol §2.3): site rows of all crystals stacked (R = Σ primSize),
+/// A collated batch of crystals (Docs/Protocol.md §2.3): site rows of all crystals stacked (R = Σ primSize),
 /// neighbour columns padded to the largest supercell M = max N (only where the authors' padded
 /// semantics matter: the local DIM false samples).
 ///

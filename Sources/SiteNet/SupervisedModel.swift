@@ -3,7 +3,7 @@ import Featurizers
 import Learning
 import Randomness
 
-/// The supervised Site-Net used for transfer (protocol §3.4): the DIM encoder without noise
+/// The supervised Site-Net used for transfer (Docs/Protocol.md §3.3): the DIM encoder without noise
 /// (local inference → global inference → g, 64-d) followed by `last_layer`
 /// ŷ = W₂ mish(W₁ g + b₁) + b₂ (64 → 64 → 1).
 public final class SupervisedModel: CheckpointedModel, @unchecked Sendable {

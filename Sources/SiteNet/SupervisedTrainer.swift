@@ -3,7 +3,7 @@ import Featurizers
 import Learning
 import Randomness
 
-/// Where the supervised model's encoder weights come from (protocol §6). The head
+/// Where the supervised model's encoder weights come from (Docs/Protocol.md §3.3). The head
 /// (`last_layer`) is always freshly initialised, as the authors re-initialise it after loading.
 public enum SupervisedInitialization: Sendable {
     /// PyTorch-default random initialisation from the run's seed.
@@ -19,7 +19,7 @@ public enum SupervisedInitialization: Sendable {
     }
 }
 
-/// Settings of supervised training (protocol §6): AdamW lr 1e-4, wd 1e-4, ε 1e-7, amsgrad over all
+/// Settings of supervised training (Docs/Protocol.md §5.1, §5.4): AdamW lr 1e-4, wd 1e-4, ε 1e-7, amsgrad over all
 /// parameters; MSE loss; validation MAE each epoch. The authors had no early stopping and plotted the
 /// last checkpoint; both last and best-on-validation are returned.
 public struct SupervisedConfig: Sendable, Codable, Equatable {
@@ -107,7 +107,7 @@ public struct SupervisedRun: Sendable {
     }
 }
 
-/// Supervised Site-Net training (protocol §3.4, §6).
+/// Supervised Site-Net training (Docs/Protocol.md §3.3, §5.3–5.4).
 public enum SupervisedTrainer {
     /// Trains on `crystals` with `targets`.
     ///

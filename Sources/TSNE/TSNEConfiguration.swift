@@ -1,5 +1,5 @@
 /// Settings of a t-SNE run. Defaults are scikit-learn's (`sklearn.manifold.TSNE`) with the
-/// authors' choices `init="pca"`, `learning_rate="auto"` (protocol §9); the authors' perplexity
+/// authors' choices `init="pca"`, `learning_rate="auto"` (Docs/Protocol.md §7); the authors' perplexity
 /// was 1000.
 public struct TSNEConfiguration: Sendable, Equatable {
     /// How the gradient of the KL divergence is computed.

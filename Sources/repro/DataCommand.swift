@@ -19,7 +19,7 @@ struct DataSummary: ParsableCommand {
         Without --dataset: the embedded mp-offline-7k dataset (7,211 Materials Project structures). \
         --dataset takes a JSON-lines file like the embedded one (.jsonl / .jsonl.gz) or a Matbench \
         file (matbench_mp_gap.json.gz / matbench_mp_e_form.json.gz, pandas split orientation). \
-        Unreadable records are skipped and listed; the Site-Net filters (protocol §1) are applied \
+        Unreadable records are skipped and listed; the Site-Net filters (Docs/Protocol.md §1.2) are applied \
         to every record read.
         """)
 

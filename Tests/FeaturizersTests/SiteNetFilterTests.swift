@@ -2,7 +2,7 @@ import Crystals
 import Featurizers
 import XCTest
 
-/// The authors' dataset filters (protocol §1): primitive cell > 50 sites, missing Magpie values,
+/// The authors' dataset filters (Docs/Protocol.md §1.2): primitive cell > 50 sites, missing Magpie values,
 /// Z outside 1…99.
 final class SiteNetFilterTests: XCTestCase {
     let cubic = Lattice(rows: [[4, 0, 0], [0, 4, 0], [0, 0, 4]])

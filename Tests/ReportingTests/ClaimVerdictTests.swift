@@ -38,7 +38,7 @@ final class ClaimVerdictTests: XCTestCase {
     func testPaperMediansMatchProtocolTable() {
         let m = PaperReference.medians()
         func med(_ task: String, _ n: Int, _ arm: String) -> Double? { m.first { $0.task == task && $0.nLabels == n && $0.arm == arm }?.median }
-        // protocol.md §11
+        // Docs/Protocol.md §11
         XCTAssertEqual(med("e_form", 50, ArmID.random)!, 0.5078, accuracy: 5e-5)
         XCTAssertEqual(med("e_form", 50, ArmID.dim)!, 0.4717, accuracy: 5e-5)
         XCTAssertEqual(med("e_form", 1000, ArmID.random)!, 0.1915, accuracy: 5e-5)

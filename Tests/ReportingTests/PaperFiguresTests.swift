@@ -144,7 +144,7 @@ final class PaperFiguresTests: XCTestCase {
         XCTAssertEqual(boxRows.filter { $0[0] == "e" && $0[2] == "random init" }.map { Double($0[5])! }, expected)
         XCTAssertEqual(expected.count, 11, "the failed trial is not drawn")
         XCTAssertTrue(fig7.caption.contains("1 failed"))
-        // The paper's e_form median at 50 labels for DIM init is 0.4717 (protocol §11).
+        // The paper's e_form median at 50 labels for DIM init is 0.4717 (Docs/Protocol.md §11).
         let ref = rows.first { $0[0] == "a" && $0[1] == "box_ref" && $0[2] == "DIM init" }
         XCTAssertEqual(Double(try XCTUnwrap(ref)[5])!, 0.471737, accuracy: 1e-12)
     }

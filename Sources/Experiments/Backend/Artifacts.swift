@@ -32,7 +32,7 @@ public struct StructureSetInfo: Codable, Equatable, Sendable {
     public var id: String
     public var trainIDs: [String]
     public var testIDs: [String]
-    /// Per test crystal: contains a metal and a halogen (pymatgen classes, protocol §9).
+    /// Per test crystal: contains a metal and a halogen (pymatgen classes, Docs/Protocol.md §7).
     public var testMetalHalogen: [Bool]
     public init(id: String, trainIDs: [String], testIDs: [String], testMetalHalogen: [Bool]) {
         self.id = id; self.trainIDs = trainIDs; self.testIDs = testIDs; self.testMetalHalogen = testMetalHalogen

@@ -153,7 +153,7 @@ extension RealBackend {
         case .ofm, .xrd:
             let featurizer: any BaselineFeaturizer = request.representation == .ofm ? OrbitalFieldMatrix() : XRDPattern()
             func vectors(_ ids: [String]) throws -> (values: [Float], failed: [Int]) {
-                // The authors featurised the ≤ 50-atom Site-Net supercell (protocol §8).
+                // The authors featurised the ≤ 50-atom Site-Net supercell (Docs/Protocol.md §6.1).
                 let cells = BaselineInput.authorsCells(try structures(ids), workers: 1)
                 var values: [Float] = [], failed: [Int] = []
                 values.reserveCapacity(ids.count * featurizer.length)

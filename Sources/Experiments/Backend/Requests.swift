@@ -13,7 +13,7 @@ public struct SeedBase: Codable, Hashable, Sendable {
     public func stream(_ purpose: String) -> RandomStream { path(purpose).stream() }
 }
 
-/// Load, filter, split and featurise the profile's data (protocol §1–2).
+/// Load, filter, split and featurise the profile's data (Docs/Protocol.md §1–2).
 public struct DatasetRequest: Codable, Equatable, Sendable {
     /// The profile's data settings.
     public var data: DataSettings
@@ -23,7 +23,7 @@ public struct DatasetRequest: Codable, Equatable, Sendable {
     public var structureSets: [String]
 }
 
-/// Pretrain a DIM encoder on a structure set's training crystals, without labels (protocol §3–5).
+/// Pretrain a DIM encoder on a structure set's training crystals, without labels (Docs/Protocol.md §3–4, §5.2).
 public struct DIMPretrainRequest: Codable, Equatable, Sendable {
     public var structureSet: String
     /// Use the synthetic false samples (false composition, polymorph, permuted sites).
@@ -37,7 +37,7 @@ public struct DIMPretrainRequest: Codable, Equatable, Sendable {
 }
 
 /// Train a supervised Site-Net from random init on every training label of `task` (the donor of
-/// the other task's transfer arm; protocol §6, `compact_dim_sall`).
+/// the other task's transfer arm; Docs/Protocol.md §5.3, `compact_dim_sall`).
 public struct DonorRequest: Codable, Equatable, Sendable {
     public var task: PropertyTask
     public var budget: TrainingBudget

@@ -14,7 +14,7 @@ public enum PropertyTask: String, Codable, CaseIterable, Sendable, Comparable {
     public static func < (a: PropertyTask, b: PropertyTask) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// How a fig 7 supervised Site-Net is initialised (protocol §6).
+/// How a fig 7 supervised Site-Net is initialised (Docs/Protocol.md §3.3, §5.4).
 public enum SiteNetInit: String, Codable, CaseIterable, Sendable {
     /// Default initialisation, seeded by the trial.
     case random
@@ -35,7 +35,7 @@ public enum Representation: String, Codable, CaseIterable, Sendable, Comparable 
     case dimNoSynthetic = "dim-nosynthetic"
     /// matminer's orbital field matrix (period tag, flattened, 1521-d) of the supercell.
     case ofm
-    /// The 128-d Gaussian-KDE XRD powder pattern of the supercell (protocol §8).
+    /// The 128-d Gaussian-KDE XRD powder pattern of the supercell (Docs/Protocol.md §6.3).
     case xrd
     public static func < (a: Representation, b: Representation) -> Bool { a.rawValue < b.rawValue }
 
@@ -50,7 +50,7 @@ public enum Representation: String, Codable, CaseIterable, Sendable, Comparable 
     }
 }
 
-/// A downstream regressor on frozen vectors (protocol §7).
+/// A downstream regressor on frozen vectors (Docs/Protocol.md §6).
 public enum RegressorKind: String, Codable, CaseIterable, Sendable {
     /// Ordinary least squares with intercept (scikit-learn `LinearRegression()`).
     case linear
@@ -64,7 +64,7 @@ public enum ArmKind: Codable, Equatable, Sendable {
     case siteNet(SiteNetInit)
     /// A regressor fitted on the label subset of a frozen representation; `standardise` = fit a
     /// standard scaler on the training subset first (the authors do this for the untrained
-    /// vectors only, protocol §7; never for OFM/XRD because of the `args.dataset` bug, §8).
+    /// vectors only; never for OFM/XRD because of their `args.dataset` bug: Docs/Protocol.md §6.6).
     case regressor(RegressorKind, Representation, standardise: Bool)
 }
 

@@ -2,7 +2,7 @@ import Reporting
 
 /// The models (trained artifacts) an experiment consumes.
 public enum ModelRole: String, Codable, CaseIterable, Sendable {
-    /// DIM pretraining with the synthetic false samples (protocol §5), one per task's structure set.
+    /// DIM pretraining with the synthetic false samples (Docs/Protocol.md §5.2), one per task's structure set.
     case dimSynthetic = "dim-synthetic"
     /// DIM pretraining with only the other-crystal false sample (fig 12).
     case dimNoSynthetic = "dim-nosynthetic"
@@ -58,7 +58,7 @@ public struct ArmReference: Codable, Equatable, Sendable, Hashable {
     public init(_ experiment: String, _ arm: String) { self.experiment = experiment; self.arm = arm }
 }
 
-/// One claim of the paper (paper.md), decided by the report's verdict rules.
+/// One claim of the paper (Docs/Protocol.md §10), decided by the report's verdict rules.
 public struct ClaimSpec: Codable, Equatable, Sendable {
     /// `C1` … `C17`.
     public var id: String
@@ -71,9 +71,9 @@ public struct ClaimSpec: Codable, Equatable, Sendable {
 public enum ExperimentCatalogue {
     /// The paper's label counts.
     public static let paperLabelCounts = [50, 100, 250, 1000]
-    /// Fig 7: 12 paired seeds per box (README of the authors; protocol §6).
+    /// Fig 7: 12 paired seeds per box (README of the authors; Docs/Protocol.md §8.1).
     public static let siteNetTrials: [Int: Int] = [50: 12, 100: 12, 250: 12, 1000: 12]
-    /// Figs 8, 12: `repeats = [100, 100, 100, 25]` in the authors' sklearn scripts (protocol §7).
+    /// Figs 8, 12: `repeats = [100, 100, 100, 25]` in the authors' sklearn scripts (Docs/Protocol.md §6.7).
     public static let regressorTrials: [Int: Int] = [50: 100, 100: 100, 250: 100, 1000: 25]
 
     static let fig8Arms = [ArmID.linearUntrained, ArmID.linearDIM, ArmID.mlpUntrained, ArmID.mlpDIM,
@@ -118,7 +118,7 @@ public enum ExperimentCatalogue {
                    tsneRepresentations: [], tsneColouring: nil, claims: ["C16", "C17"]),
     ]
 
-    /// Claims C1–C17 as the paper states them (paper.md).
+    /// Claims C1–C17 as the paper states them (Docs/Protocol.md §10).
     public static let claims: [ClaimSpec] = [
         ClaimSpec(id: "C1", figure: "fig6", statement: "DIM training is smooth and roughly monotonic for both encoders; both DIM losses end below the zero-classifier baseline, the global one lower than the local one"),
         ClaimSpec(id: "C2", figure: "fig7", statement: "e_form: DIM initialisation beats random initialisation at 50, 100 and 250 labels"),

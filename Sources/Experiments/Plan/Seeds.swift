@@ -1,6 +1,6 @@
 import Randomness
 
-/// Seed derivation for every work item, from names only (ENGINEERING §3).
+/// Seed derivation for every work item, from names only (Docs/Protocol.md §8.2; Docs/Architecture.md §3).
 ///
 /// - Trials: `(seedRoot, experiment, task, "n<N>", "trial<k>", arm)` + purpose.
 ///   The budget probe uses exactly the seeds of the fig 7 trial it re-runs.

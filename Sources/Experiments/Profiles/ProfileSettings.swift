@@ -8,7 +8,7 @@ public enum DataSource: Codable, Equatable, Sendable {
     case matbench(eFormPath: String, gapPath: String)
 }
 
-/// Dataset settings: source, subset, split, filters (protocol §1).
+/// Dataset settings: source, subset, split, filters (Docs/Protocol.md §1).
 public struct DataSettings: Codable, Equatable, Sendable {
     public var source: DataSource
     /// Keep at most this many records (first ones after a seeded shuffle); nil = all.
@@ -55,7 +55,7 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
         guard let pc = patienceCrystals, n > 0 else { return patience }
         return max(patience ?? 0, (pc + n - 1) / n)
     }
-    /// Which weights are evaluated: `last` (what the authors' figures used, protocol §6) or `best`
+    /// Which weights are evaluated: `last` (what the authors' figures used, Docs/Protocol.md §5.4) or `best`
     /// (lowest validation loss).
     public var checkpoint: String
     /// A short human description for tables, e.g. "≤ 40 epochs, patience 8, lr 1e-3".
@@ -70,7 +70,7 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
     }
 }
 
-/// Downstream regressor settings (protocol §7; scikit-learn 1.0 defaults).
+/// Downstream regressor settings (Docs/Protocol.md §6.5; scikit-learn 1.0 defaults).
 public struct RegressorSettings: Codable, Equatable, Sendable {
     public var mlpHidden: Int
     public var mlpMaxIterations: Int
@@ -80,7 +80,7 @@ public struct RegressorSettings: Codable, Equatable, Sendable {
     public var mlpNoChangeIterations: Int
 }
 
-/// t-SNE settings (protocol §9).
+/// t-SNE settings (Docs/Protocol.md §7).
 public struct TSNESettings: Codable, Equatable, Sendable {
     /// Authors: 1000 on ~20–26k test points; must be < points / 3.
     public var perplexity: Double

@@ -7,7 +7,7 @@ import Darwin
 
 /// The orbital field matrix of matminer 0.7.4 / 0.10.1 `OrbitalFieldMatrix(period_tag=True)`,
 /// flattened (39 × 39 = 1521 values), as the authors applied it to the ≤50-atom Site-Net
-/// supercell (protocol §8). For each site i with one-hot valence vector oᵢ (`ValenceOneHot`):
+/// supercell (Docs/Protocol.md §6.2). For each site i with one-hot valence vector oᵢ (`ValenceOneHot`):
 ///
 ///     Xᵢ = Σ_{j ∈ Voronoi faces of i} (Ωⱼ / Ω_max) · oⱼ ⊗ oᵢ / (dᵢⱼ · 1.8897543773 bohr/Å)
 ///

@@ -1,7 +1,7 @@
 import Crystals
 import Dispatch
 
-/// A baseline featuriser of the paper (protocol §8): a structure in, a fixed-length vector out.
+/// A baseline featuriser of the paper (Docs/Protocol.md §6.1–6.3): a structure in, a fixed-length vector out.
 public protocol BaselineFeaturizer: Sendable {
     /// Short name used in reports and on the command line ("xrd", "ofm").
     var name: String { get }

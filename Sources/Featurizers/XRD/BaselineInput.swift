@@ -1,7 +1,7 @@
 import Crystals
 import Dispatch
 
-/// The cell the authors gave the baseline featurisers (protocol §8): the HDF5 "structure", i.e.
+/// The cell the authors gave the baseline featurisers (Docs/Protocol.md §6.1): the HDF5 "structure", i.e.
 /// pymatgen's primitive cell (tolerance 0.5 Å) expanded to the roughly cubic supercell of at most
 /// 50 atoms (`RoughlyCubicSupercell`; a cell of more than 25 sites gets only a unimodular shear).
 public enum BaselineInput {

@@ -2,7 +2,7 @@ import Crystals
 
 /// Why a baseline featuriser (XRD pattern, orbital field matrix) could not featurise one
 /// structure. Each case names what was wrong so a dataset run can count and list the failures
-/// (the authors' `wrapped_featurizer` dropped such structures, protocol §8).
+/// (the authors' `wrapped_featurizer` dropped such structures, Docs/Protocol.md §6.1).
 public enum FeaturizerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The structure has no sites.
     case emptyStructure

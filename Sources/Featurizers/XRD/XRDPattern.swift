@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The paper's 128-d XRD feature: matminer 0.7.4 `XRDPowderPattern()` (protocol §8).
+/// The paper's 128-d XRD feature: matminer 0.7.4 `XRDPowderPattern()` (Docs/Protocol.md §6.3).
 ///
 /// The pattern's peaks (`XRDCalculator`, 2θ ∈ [0°, 127°]) become a sample in which peak p's 2θ
 /// appears c_p = ⌊I_p⌋ times (I scaled to 100). A Gaussian KDE with scipy's
