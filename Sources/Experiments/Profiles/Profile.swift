@@ -194,14 +194,14 @@ extension Profile {
             labelCounts: ExperimentCatalogue.paperLabelCounts,
             siteNetTrials: ExperimentCatalogue.siteNetTrials,
             regressorTrials: ExperimentCatalogue.regressorTrials,
-            dim: authorsBudget(epochs: 300, patience: 30),
+            dim: authorsBudget(epochs: 300, patience: 30, checkpoint: "best"),
             donor: authorsBudget(epochs: 300, patience: 30, checkpoint: "best"),
             supervised: authorsBudget(epochs: 1000, patience: nil, sites: 1200, small: 400),
             regressor: sklearnMLP,
             tsne: TSNESettings(perplexity: 1000, iterations: 1000, theta: 0.5, maxPoints: nil),
             budgetProbe: nil,
             departures: [
-                "DIM pretraining stops after 30 epochs without improvement of the validation DIM loss (≤ 300 epochs) and keeps that checkpoint; the authors stopped by hand and selected by a supervised probe's validation MAE.",
+                "DIM pretraining stops after 30 epochs without improvement of the validation DIM loss (≤ 300 epochs) and keeps the epoch with the lowest validation DIM loss; the authors stopped by hand and selected by a supervised probe's validation MAE.",
                 "Fig 7 trials run a fixed 1000 epochs and evaluate the last weights; the authors ran without a stopping rule until stopped (length unknown).",
                 "Every random draw is seeded (the authors' initialisations and label subsets were unseeded).",
             ])
