@@ -22,13 +22,17 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
     public var budgetComparisons: [BudgetComparison]
     /// How each DIM model and donor stopped (nil in documents written before it existed).
     public var trainingRuns: [TrainingRunRecord]?
+    /// The maps of ``tsneMaps`` repeated with further t-SNE seeds (each carries its ``TSNEMap/seed``),
+    /// for the spread of the map-based neighbourhood numbers over seeds (nil: one seed only).
+    public var tsneReplicates: [TSNEMap]?
 
     public init(profile: ProfileSummary, provenance: Provenance, dataset: DatasetSummary,
                 learningCurves: [LearningCurve] = [], trials: [TrialRecord] = [], tsneMaps: [TSNEMap] = [],
-                budgetComparisons: [BudgetComparison] = [], trainingRuns: [TrainingRunRecord]? = nil) {
+                budgetComparisons: [BudgetComparison] = [], trainingRuns: [TrainingRunRecord]? = nil,
+                tsneReplicates: [TSNEMap]? = nil) {
         self.profile = profile; self.provenance = provenance; self.dataset = dataset
         self.learningCurves = learningCurves; self.trials = trials; self.tsneMaps = tsneMaps
-        self.budgetComparisons = budgetComparisons; self.trainingRuns = trainingRuns
+        self.budgetComparisons = budgetComparisons; self.trainingRuns = trainingRuns; self.tsneReplicates = tsneReplicates
     }
 
     /// Deterministic JSON (sorted keys, pretty-printed).
@@ -230,11 +234,13 @@ public struct TSNEMap: Codable, Equatable, Sendable {
     /// encoder's own vector space (Euclidean, the point itself excluded, nearest first), so that
     /// neighbourhoods can be judged without t-SNE's distortion and seed. Nil when not recorded.
     public var embeddingNeighbours: [[Int]]?
+    /// Which t-SNE seed made the map: nil for the first (the figures' map), k ≥ 1 for the k-th repeat.
+    public var seed: Int?
     public init(representation: String, task: String, ids: [String], x: [Double], y: [Double], metalHalogen: [Bool],
-                labels: [Double], perplexity: Double, klDivergence: Double, embeddingNeighbours: [[Int]]? = nil) {
+                labels: [Double], perplexity: Double, klDivergence: Double, embeddingNeighbours: [[Int]]? = nil, seed: Int? = nil) {
         self.representation = representation; self.task = task; self.ids = ids; self.x = x; self.y = y
         self.metalHalogen = metalHalogen; self.labels = labels; self.perplexity = perplexity
-        self.klDivergence = klDivergence; self.embeddingNeighbours = embeddingNeighbours
+        self.klDivergence = klDivergence; self.embeddingNeighbours = embeddingNeighbours; self.seed = seed
     }
 }
 

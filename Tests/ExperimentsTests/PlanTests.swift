@@ -29,11 +29,11 @@ final class PlanTests: XCTestCase {
                 }
             })
             XCTAssertEqual(trialIDs, expected, profile.name)
-            // Models: one DIM per (structure set, synthetic), donors per task, t-SNE per set × {untrained, dim}.
+            // Models: one DIM per (structure set, synthetic), donors per task, t-SNE per set × {untrained, dim} × seed.
             let sets = profile.structureSets
             XCTAssertEqual(plan.items.filter { if case .dimPretrain = $0.kind { return true }; return false }.count, 2 * sets.count)
             XCTAssertEqual(plan.items.filter { if case .donor = $0.kind { return true }; return false }.count, 2)
-            XCTAssertEqual(plan.items.filter { if case .tsne = $0.kind { return true }; return false }.count, 2 * sets.count)
+            XCTAssertEqual(plan.items.filter { if case .tsne = $0.kind { return true }; return false }.count, 2 * sets.count * profile.tsneSeeds)
             XCTAssertEqual(plan.items.filter { if case .representation = $0.kind { return true }; return false }.count, 5 * sets.count)
         }
         // The authors' counts in the default profile: 288 fig 7 trainings, 5200 fig 8 fits, 1300 fig 12 fits.
@@ -140,5 +140,20 @@ final class ValidationSplitTests: XCTestCase {
         XCTAssertEqual(Seeds.validationSplit(rows, root: "r", task: .gap, n: 100, trial: 2).validation, v)
         XCTAssertNotEqual(Seeds.validationSplit(rows, root: "r", task: .gap, n: 100, trial: 3).validation, v)
         XCTAssertEqual(Seeds.validationSplit(Array(0..<19), root: "r", task: .gap, n: 19, trial: 0).validation, [])
+    }
+}
+
+/// The first t-SNE map keeps the kind encoding (and so the store key) it had before the repeats
+/// over seeds existed; the repeats get ids, kinds and seed streams of their own.
+final class TSNESeedPlanTests: XCTestCase {
+    func testFirstMapKeepsItsKindEncodingAndRepeatsDiffer() throws {
+        let first = try JSONEncoder().encode(WorkKind.tsne(structureSet: "shared", representation: .dim))
+        XCTAssertFalse(String(decoding: first, as: UTF8.self).contains("seed"))
+        let plan = TrialPlan(profile: .smoke)
+        let ids = plan.items.compactMap { if case .tsne = $0.kind { return $0.id }; return nil }
+        XCTAssertEqual(Set(ids), ["tsne/shared/untrained", "tsne/shared/dim", "tsne/shared/untrained/seed1", "tsne/shared/dim/seed1"])
+        let a = Seeds.base(for: .tsne(structureSet: "shared", representation: .dim), root: "r")
+        let b = Seeds.base(for: .tsne(structureSet: "shared", representation: .dim, seed: 1), root: "r")
+        XCTAssertNotEqual(a, b)
     }
 }

@@ -61,6 +61,11 @@ final class RunnerTests: XCTestCase {
             XCTAssertEqual(nb.count, m.ids.count)
             XCTAssertTrue(nb.enumerated().allSatisfy { i, l in !l.isEmpty && !l.contains(i) && l.allSatisfy { $0 >= 0 && $0 < m.ids.count } })
         }
+        // The repeats over further t-SNE seeds (smoke: one more), random-started, without embedding neighbours.
+        let replicates = try XCTUnwrap(doc.tsneReplicates)
+        XCTAssertEqual(replicates.count, doc.tsneMaps.count * (r.plan.profile.tsneSeeds - 1))
+        XCTAssertTrue(replicates.allSatisfy { $0.seed == 1 && $0.embeddingNeighbours == nil })
+        XCTAssertTrue(doc.tsneMaps.allSatisfy { $0.seed == nil })
         // The probe: trial 0 of each of the 12 fig 7 cells (2 tasks × 2 label counts × 3 arms), and both DIM models.
         XCTAssertEqual(doc.budgetComparisons.count, 12 + 2)
         XCTAssertEqual(doc.budgetComparisons.first?.longValues.count, 1)

@@ -40,6 +40,7 @@ extension RealBackend {
         config.angle = request.settings.theta
         config.method = request.settings.theta == 0 ? .exact : .automatic
         config.threads = 1 // the runner runs work items side by side, one core each
+        config.initialisation = request.randomInitialisation ? .random : .pca
         let result = try TSNE(config).embed(flat: request.points.map(Double.init), dimensions: request.dimension,
                                             seed: request.seeds.path("tsne"))
         return TSNEPoints(rows: request.rows, x: result.embedding.map { $0[0] }, y: result.embedding.map { $0[1] },

@@ -102,4 +102,7 @@ public struct TSNERequest: Sendable {
     public var rows: [Int]
     /// Purpose `init` (when not PCA) and `tsne`.
     public var seeds: SeedBase
+    /// Start from random N(0, 1e-4²) coordinates drawn from the seeds (the repeats over t-SNE
+    /// seeds) instead of the authors' PCA start, which is the same for every seed.
+    public var randomInitialisation: Bool = false
 }

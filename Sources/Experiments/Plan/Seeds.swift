@@ -19,7 +19,7 @@ public enum Seeds {
         case let .representation(set, r): return SeedBase([root, "representation", set, r.rawValue])
         case let .supervisedTrial(e, task, n, arm, k, _), let .regressorTrial(e, task, n, arm, k):
             return SeedBase([root, e, task.rawValue, "n\(n)", "trial\(k)", arm])
-        case let .tsne(set, r): return SeedBase([root, "tsne", set, r.rawValue])
+        case let .tsne(set, r, seed): return SeedBase([root, "tsne", set, r.rawValue] + (seed.map { ["seed\($0)"] } ?? []))
         }
     }
 

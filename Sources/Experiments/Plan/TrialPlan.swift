@@ -170,12 +170,15 @@ public struct TrialPlan: Sendable {
                     }
                 }
             }
-            // Figs 9, 10: t-SNE of untrained and DIM vectors (shared by both colourings).
+            // Figs 9, 10: t-SNE of untrained and DIM vectors (shared by both colourings), repeated
+            // over the profile's t-SNE seeds.
             for set in p.structureSets {
                 for r in [Representation.untrained, .dim] {
                     let pts = min(testSize, Double(p.tsne.maxPoints ?? Int.max))
-                    add("tsne/\(set)/\(r.rawValue)", .tsne(structureSet: set, representation: r),
-                        ["dataset", Self.repID(set, r)], cost: pts * log2(max(pts, 2)) * Double(p.tsne.iterations) * 1e-4)
+                    for seed in 0..<max(1, p.tsneSeeds) {
+                        add(TrialPlanIDs.tsne(set, r, seed: seed), .tsne(structureSet: set, representation: r, seed: seed == 0 ? nil : seed),
+                            ["dataset", Self.repID(set, r)], cost: pts * log2(max(pts, 2)) * Double(p.tsne.iterations) * 1e-4)
+                    }
                 }
             }
         }

@@ -12,8 +12,10 @@ public enum WorkKind: Codable, Equatable, Hashable, Sendable {
     case supervisedTrial(experiment: String, task: PropertyTask, nLabels: Int, arm: String, trial: Int, probed: Bool)
     /// A fig 8 / fig 12 trial.
     case regressorTrial(experiment: String, task: PropertyTask, nLabels: Int, arm: String, trial: Int)
-    /// A t-SNE map of a structure set's test vectors.
-    case tsne(structureSet: String, representation: Representation)
+    /// A t-SNE map of a structure set's test vectors; `seed` k ≥ 1 for the k-th repeat, started
+    /// from random coordinates of its own seed (nil for the authors' PCA-started map, whose key
+    /// predates the repeats).
+    case tsne(structureSet: String, representation: Representation, seed: Int? = nil)
 }
 
 /// One node of the trial plan: a unit of work with a readable unique id, the ids of the items

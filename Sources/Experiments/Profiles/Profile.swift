@@ -23,6 +23,9 @@ public struct Profile: Codable, Equatable, Sendable {
     public var supervised: TrainingBudget
     public var regressor: RegressorSettings
     public var tsne: TSNESettings
+    /// t-SNE maps per structure set and representation, each from its own seed (figures show the
+    /// first; the report gives the spread of the neighbourhood numbers over all of them).
+    public var tsneSeeds: Int = 1
     public var budgetProbe: BudgetProbe?
     /// True when the profile's budgets are cut below convergence on purpose (`quick`, `smoke`):
     /// the report is then headed as a preview whose verdicts do not test the paper.
@@ -55,7 +58,8 @@ public struct Profile: Codable, Equatable, Sendable {
             "donor models": donor.summary,
             "fig 7 trials": supervised.summary,
             "MLP regressor": "hidden \(regressor.mlpHidden), ≤ \(regressor.mlpMaxIterations) iterations, lr \(regressor.mlpLearningRate), alpha \(regressor.mlpAlpha), tol \(regressor.mlpTolerance), no-change \(regressor.mlpNoChangeIterations)",
-            "t-SNE": "perplexity \(tsne.perplexity), \(tsne.iterations) iterations, θ \(tsne.theta)" + (tsne.maxPoints.map { ", ≤ \($0) points" } ?? ""),
+            "t-SNE": "perplexity \(tsne.perplexity), \(tsne.iterations) iterations, θ \(tsne.theta)" + (tsne.maxPoints.map { ", ≤ \($0) points" } ?? "")
+                + (tsneSeeds > 1 ? ", \(tsneSeeds) seeds (figures: the first)" : ""),
             "structure sets": structureSets.joined(separator: ", "),
             "max primitive sites": String(data.maxPrimitiveSites),
         ]
@@ -103,6 +107,7 @@ extension Profile {
         regressor: RegressorSettings(mlpHidden: 64, mlpMaxIterations: 50, mlpLearningRate: 1e-3, mlpAlpha: 1e-4,
                                      mlpTolerance: 1e-4, mlpNoChangeIterations: 10),
         tsne: TSNESettings(perplexity: 10, iterations: 250, theta: 0.5, maxPoints: nil),
+        tsneSeeds: 2,
         budgetProbe: BudgetProbe(trials: 1, scale: 2, pretraining: true),
         isPreview: true,
         departures: [
@@ -140,6 +145,7 @@ extension Profile {
         }(),
         regressor: sklearnMLP,
         tsne: TSNESettings(perplexity: 100, iterations: 1000, theta: 0.5, maxPoints: nil),
+        tsneSeeds: 5,
         budgetProbe: BudgetProbe(trials: 3, scale: 2, pretraining: true),
         departures: [
             "Uses the embedded mp-offline-7k set (7,211 MP structures; ~5.6k train / ~1.4k test after filtering and an 80/20 split fixed by seed) instead of Matbench mp_e_form (132,752) and mp_gap (106,113) fold 0.",
@@ -199,6 +205,7 @@ extension Profile {
             supervised: authorsBudget(epochs: 1000, patience: nil, sites: 1200, small: 400),
             regressor: sklearnMLP,
             tsne: TSNESettings(perplexity: 1000, iterations: 1000, theta: 0.5, maxPoints: nil),
+            tsneSeeds: 3,
             budgetProbe: nil,
             departures: [
                 "DIM pretraining stops after 30 epochs without improvement of the validation DIM loss (≤ 300 epochs) and keeps the epoch with the lowest validation DIM loss; the authors stopped by hand and selected by a supervised probe's validation MAE.",

@@ -132,14 +132,15 @@ public enum ResultsAssembler {
             }
         }
 
-        // Figs 9, 10.
-        var maps: [TSNEMap] = []
+        // Figs 9, 10 (the first t-SNE seed) and the repeats over further seeds.
+        var maps: [TSNEMap] = [], replicates: [TSNEMap] = []
         if let d = dataset {
             for task in PropertyTask.allCases {
                 guard let td = try? d.task(task), let set = try? d.set(td.structureSet) else { continue }
                 let label = Dictionary(uniqueKeysWithValues: zip(td.testRows, td.testTargets))
                 for rep in [Representation.untrained, .dim] {
-                    guard case let .tsne(t)? = outputs["tsne/\(td.structureSet)/\(rep.rawValue)"] else { continue }
+                  for seed in 0..<max(1, profile.tsneSeeds) {
+                    guard case let .tsne(t)? = outputs[TrialPlanIDs.tsne(td.structureSet, rep, seed: seed)] else { continue }
                     var ids: [String] = [], xs: [Double] = [], ys: [Double] = [], mh: [Bool] = [], labels: [Double] = []
                     var kept: [Int] = []
                     for (i, r) in t.rows.enumerated() {
@@ -155,9 +156,11 @@ public enum ResultsAssembler {
                         for r in kept { pts.append(contentsOf: v.test.values[(r * v.dimension)..<((r + 1) * v.dimension)]) }
                         embedded = NearestNeighbours.lists(points: pts, dimension: v.dimension, k: AnalysisSettings().neighbours)
                     }
-                    maps.append(TSNEMap(representation: rep.rawValue, task: task.rawValue, ids: ids, x: xs, y: ys,
-                                        metalHalogen: mh, labels: labels, perplexity: t.perplexity, klDivergence: t.klDivergence,
-                                        embeddingNeighbours: embedded))
+                    let map = TSNEMap(representation: rep.rawValue, task: task.rawValue, ids: ids, x: xs, y: ys,
+                                      metalHalogen: mh, labels: labels, perplexity: t.perplexity, klDivergence: t.klDivergence,
+                                      embeddingNeighbours: seed == 0 ? embedded : nil, seed: seed == 0 ? nil : seed)
+                    if seed == 0 { maps.append(map) } else { replicates.append(map) }
+                  }
                 }
             }
         }
@@ -181,7 +184,7 @@ public enum ResultsAssembler {
             machine: context.machine, stageSeconds: stageTimings)
         let doc = ResultsDocument(profile: profile.summary, provenance: provenance, dataset: datasetSummary,
                                   learningCurves: curves, trials: trials, tsneMaps: maps, budgetComparisons: budget,
-                                  trainingRuns: runs)
+                                  trainingRuns: runs, tsneReplicates: replicates.isEmpty ? nil : replicates)
         let order = Dictionary(uniqueKeysWithValues: plan.items.enumerated().map { ($1.id, $0) })
         let failed = failures.map { FailureNote(item: $0.key, message: $0.value) }.sorted { order[$0.item]! < order[$1.item]! }
         return AssembledResults(document: doc, missing: missing, failed: failed, stageSeconds: seconds, encoders: encoders)

@@ -99,7 +99,7 @@ struct ItemExecutor: Sendable {
             try Validation.check(o, item: item.id)
             return .trial(o)
 
-        case let .tsne(set, rep):
+        case let .tsne(set, rep, seed):
             let d = try dataset()
             let s = try d.set(set)
             let v = try vectors(TrialPlanIDs.rep(set, rep))
@@ -109,7 +109,8 @@ struct ItemExecutor: Sendable {
             var pts: [Float] = []
             pts.reserveCapacity(rows.count * v.dimension)
             for r in rows { pts.append(contentsOf: v.test.values[(r * v.dimension)..<((r + 1) * v.dimension)]) }
-            let t = try backend.tsne(TSNERequest(settings: profile.tsne, dimension: v.dimension, points: pts, rows: rows, seeds: seeds))
+            let t = try backend.tsne(TSNERequest(settings: profile.tsne, dimension: v.dimension, points: pts, rows: rows, seeds: seeds,
+                                                 randomInitialisation: seed != nil))
             guard t.rows == rows, t.x.count == rows.count, t.y.count == rows.count,
                   t.x.allSatisfy(\.isFinite), t.y.allSatisfy(\.isFinite) else {
                 throw ExperimentError.invalidResult("\(item.id): t-SNE returned \(t.x.count) points for \(rows.count) rows or non-finite coordinates")
@@ -123,6 +124,10 @@ struct ItemExecutor: Sendable {
 enum TrialPlanIDs {
     static func dim(_ set: String, _ synthetic: Bool) -> String { "dim/\(set)/\(synthetic ? "synthetic" : "nosynthetic")" }
     static func rep(_ set: String, _ r: Representation) -> String { "rep/\(set)/\(r.rawValue)" }
+    /// `tsne/<set>/<rep>` for the first t-SNE seed, `tsne/<set>/<rep>/seed<k>` for the k-th repeat.
+    static func tsne(_ set: String, _ r: Representation, seed: Int) -> String {
+        "tsne/\(set)/\(r.rawValue)" + (seed == 0 ? "" : "/seed\(seed)")
+    }
 }
 
 /// Checks of backend outputs: shapes and finiteness (a NaN is a failure, never a result).

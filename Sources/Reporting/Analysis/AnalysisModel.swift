@@ -293,6 +293,9 @@ public struct ResultsAnalysis: Codable, Equatable, Sendable {
     /// Trained vs untrained, on the t-SNE maps and (``embeddingComparisons``) in the embedding space.
     public var neighbourComparisons: [NeighbourComparison]
     public var embeddingComparisons: [NeighbourComparison]? = []
+    /// The t-SNE-map comparison repeated on the maps of every t-SNE seed (space `t-SNE seed k`,
+    /// seed 0 = the figures' maps), one task per structure set; nil when the run has one seed.
+    public var tsneSeedComparisons: [NeighbourComparison]? = nil
     public var budgets: [BudgetAnalysis]
     public var paperMedians: [PaperMedian]
     public var claims: [ClaimVerdict]

@@ -159,6 +159,30 @@ enum NeighbourStatistics {
         return out
     }
 
+    /// The trained − untrained t-SNE-map comparison on every seed's pair of maps (`maps` holds the
+    /// first seed's, `replicates` the others', each with its ``TSNEMap/seed``), for the first task
+    /// of each structure set (tasks sharing a set have the same maps). Each seed's permutation test
+    /// draws its own rearrangements. Shows how far a map-based number depends on the t-SNE seed.
+    static func seedComparisons(maps: [TSNEMap], replicates: [TSNEMap], settings: AnalysisSettings) -> [NeighbourComparison] {
+        let all = (maps + replicates).filter { $0.x.count == $0.y.count && $0.x.count == $0.ids.count &&
+                                               $0.x.count == $0.metalHalogen.count && $0.x.count == $0.labels.count }
+        let shared = sharedMaps(maps)
+        var out: [NeighbourComparison] = []
+        var covered = Set<String>()
+        for task in Array(Set(all.map(\.task))).sorted() where !covered.contains(task) {
+            covered.formUnion(shared[task] ?? [])
+            for seed in Array(Set(all.map { $0.seed ?? 0 })).sorted() {
+                guard let u = all.first(where: { $0.task == task && $0.representation == "untrained" && ($0.seed ?? 0) == seed }),
+                      let t = all.first(where: { $0.task == task && $0.representation == "dim" && ($0.seed ?? 0) == seed }) else { continue }
+                var c = contrast(task: task, space: "t-SNE seed \(seed)", untrained: u, uGraph: neighbours(x: u.x, y: u.y, k: settings.neighbours),
+                                 trained: t, tGraph: neighbours(x: t.x, y: t.y, k: settings.neighbours), settings: settings, familySize: 1)
+                c.sharedWith = shared[task] ?? []
+                out.append(c)
+            }
+        }
+        return out
+    }
+
     /// Per-map numbers and, for each task with both an untrained and a trained (`dim`) map, the
     /// trained − untrained comparison on the t-SNE maps and, when the maps carry them, on the
     /// embedding-space neighbour lists.

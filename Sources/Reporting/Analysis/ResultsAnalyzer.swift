@@ -37,6 +37,9 @@ public enum ResultsAnalyzer {
                                        claims: [], detectedDepartures: departures(document, table),
                                        failedTrials: document.trials.filter { $0.failure != nil || $0.mae == nil },
                                        skippedByReason: skipped)
+        if let replicates = document.tsneReplicates, !replicates.isEmpty {
+            analysis.tsneSeedComparisons = NeighbourStatistics.seedComparisons(maps: document.tsneMaps, replicates: replicates, settings: settings)
+        }
         analysis.claims = ClaimRules.evaluate(analysis)
         if sensitivity { analysis.convergence = ConvergenceAnalysis.make(document, claims: analysis.claims, settings: settings) }
         return analysis
