@@ -51,6 +51,7 @@ enum FigurePlanReport {
         if listItems {
             for item in closure { print("  \(toCompute.contains { $0.id == item.id } ? "compute" : "reuse  ") \(item.id)") }
         }
+        fflush(stdout)
         return (closure, toCompute)
     }
 
