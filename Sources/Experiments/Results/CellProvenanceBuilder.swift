@@ -35,7 +35,7 @@ enum CellProvenanceBuilder {
         }
         let code = "\(FrameworkVersion.current) + backend \(runner.backend.codeVersion)"
         let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let run = "git \(context.gitCommit), \(f.string(from: started))"
         let common = ["--profile", plan.profile.name] + invocation.extraArguments
         let paths = ["--store", invocation.store, "--reports", invocation.reports, "--figures", invocation.figures]
