@@ -14,7 +14,7 @@ enum ClaimsHTML {
             let v = c.verdict.rawValue
             s += "<details class=\"claim\" id=\"claim-\(h(c.id))\"><summary><strong>\(h(c.id))</strong>"
             s += "<span>\(h(c.figure))</span><span class=\"badge \(v)\">\(h(v))</span><span class=\"why\">\(h(c.reason))</span></summary>\n<dl>"
-            for (label, value) in [("Claim", c.claim), ("Verdict rule", c.rule), ("Evidence", c.evidence),
+            for (label, value) in [("Claim", c.claim), ("Why this verdict", c.reason), ("Verdict rule", c.rule), ("Evidence", c.evidence),
                                    ("Our numbers", c.ours), ("The paper's numbers", c.paper)] {
                 s += "<dt>\(h(label))</dt><dd>\(h(value))</dd>"
             }
