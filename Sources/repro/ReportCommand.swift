@@ -32,6 +32,9 @@ struct Report: ParsableCommand {
 enum ReportSupport {
     static func write(runner: Runner, jobs: Int, reports: String, figures: String, selection: FigureSelection? = nil,
                       invocation: ReportInvocation? = nil, started: Date = Date()) throws {
+        if selection != nil && !FileManager.default.fileExists(atPath: URL(fileURLWithPath: reports).appendingPathComponent("cells.json").path) {
+            print("note: \(reports)/cells.json does not exist (no report yet, or one from before report cells): every cell is written from this store, the unselected ones with what it holds")
+        }
         let written: ReportOutput.Written
         do {
             written = try ReportOutput.write(runner: runner, context: RunContext.current(jobs: jobs),
