@@ -9,8 +9,12 @@
 #   gnuplot-nox      the tests re-draw each figure from its CSV with gnuplot
 #   slurm-wlm munge  the cluster end-to-end test starts a single-node Slurm cluster (no service is
 #                    started here; Scripts/slurm/local-cluster.sh starts and stops its own daemons)
+#   python3-nbformat jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib
+#                    CI only, after the Swift tests: Scripts/check-notebook.sh validates
+#                    Reports/report.ipynb and executes its cells headless (the Swift tests need no Python)
 set -euo pipefail
-pkgs=(libopenblas-dev libcairo2-dev zlib1g-dev libqhull-dev libsymspg-dev pkg-config gnuplot-nox slurm-wlm munge)
+pkgs=(libopenblas-dev libcairo2-dev zlib1g-dev libqhull-dev libsymspg-dev pkg-config gnuplot-nox slurm-wlm munge
+      python3-nbformat jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

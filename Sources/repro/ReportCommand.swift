@@ -17,22 +17,35 @@ struct Report: ParsableCommand {
     @Option(help: "Result store directory.") var store = ".repro-store"
     @Option(help: "Directory for report.md, report.html, results.json.") var reports = "Reports"
     @Option(help: "Directory for the figures.") var figures = "Figures"
+    @OptionGroup var figureOptions: FigureOptions
 
     func run() throws {
+        let selection = try figureOptions.resolve()
         guard FileManager.default.fileExists(atPath: store) else { throw CLIFailure("\(store): no such result store") }
         let profile = try profileOptions.resolve(store: store)
         let runner = try RunSupport.runner(profile: profile, backendName: profileOptions.backend, store: store)
-        try ReportSupport.write(runner: runner, jobs: 0, reports: reports, figures: figures)
+        try ReportSupport.write(runner: runner, jobs: 0, reports: reports, figures: figures, selection: selection,
+                                invocation: profileOptions.invocation(store: store, reports: reports, figures: figures))
     }
 }
 
 enum ReportSupport {
-    static func write(runner: Runner, jobs: Int, reports: String, figures: String) throws {
+    static func write(runner: Runner, jobs: Int, reports: String, figures: String, selection: FigureSelection? = nil,
+                      invocation: ReportInvocation? = nil, started: Date = Date()) throws {
+        if selection != nil && !FileManager.default.fileExists(atPath: URL(fileURLWithPath: reports).appendingPathComponent("cells.json").path) {
+            print("note: \(reports)/cells.json does not exist (no report yet, or one from before report cells): every cell is written from this store, the unselected ones with what it holds")
+        }
         let written: ReportOutput.Written
         do {
             written = try ReportOutput.write(runner: runner, context: RunContext.current(jobs: jobs),
-                                             reports: URL(fileURLWithPath: reports), figures: URL(fileURLWithPath: figures))
+                                             reports: URL(fileURLWithPath: reports), figures: URL(fileURLWithPath: figures),
+                                             selection: selection, invocation: invocation, started: started)
         } catch { throw CLIFailure("writing the report: \(error)") }
+        if let selection {
+            let ids = written.figures.map(\.id)
+            print("redrew \(ids.isEmpty ? "no figure (no data for \(selection.figures.joined(separator: ", ")))" : ids.joined(separator: ", ")) into \(figures)/ and rewrote the report cell(s) \(selection.figures.joined(separator: ", ")) of \(reports)/report.md, report.html, report.ipynb; other cells kept as they were")
+            return
+        }
         let r = written.results
         let total = runner.plan.items.count
         print("report: \(total - r.missing.count - r.failed.count) of \(total) plan items have results; \(r.missing.count) missing, \(r.failed.count) failed")

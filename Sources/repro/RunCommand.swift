@@ -65,6 +65,15 @@ struct ProfileOptions: ParsableArguments {
     var backend = "real"
     @OptionGroup var blasOptions: BLASOptions
 
+    /// The paths and the arguments a cell's regenerating command repeats (backend, Matbench files).
+    func invocation(store: String, reports: String, figures: String) -> ReportInvocation {
+        var extra: [String] = []
+        if backend != "real" { extra += ["--backend", backend] }
+        if let matbenchEForm { extra += ["--matbench-e-form", matbenchEForm] }
+        if let matbenchGap { extra += ["--matbench-gap", matbenchGap] }
+        return ReportInvocation(store: store, reports: reports, figures: figures, extraArguments: extra)
+    }
+
     /// The named profile; without `--profile`, the only profile a store holds results for (when
     /// `store` is given and holds exactly one), else `default`.
     func resolve(store: String? = nil) throws -> Profile {
@@ -103,7 +112,7 @@ enum RunSupport {
 
     static func execute(profile: Profile, backendName: String, store: String, jobs: Int, shard: String?, stage: String?,
                         inputs: String?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false,
-                        keepGoing: Bool = true) throws -> RunSummary {
+                        keepGoing: Bool = true, figures: FigureSelection? = nil) throws -> RunSummary {
         guard jobs >= 1 else { throw CLIFailure("--jobs \(jobs): expected at least 1") }
         let runner = try runner(profile: profile, backendName: backendName, store: store)
         var stages: Set<Int>?
@@ -119,7 +128,9 @@ enum RunSupport {
         }
         var selection: Set<String>?
         do {
-            if let shard {
+            if let figures {
+                selection = Set(figures.figures.flatMap { runner.plan.directItems(ofFigure: $0).map(\.id) })
+            } else if let shard {
                 selection = Set(Sharding.items(of: runner.plan, shard: try ShardSpec(parsing: shard), stages: stages).map(\.id))
             } else if let stages {
                 selection = Set(runner.plan.items.filter { stages.contains($0.stage) }.map(\.id))

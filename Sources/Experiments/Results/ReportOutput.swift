@@ -16,7 +16,15 @@ public enum ReportOutput {
     }
 
     /// Assembles the document from `runner`'s store and writes every output file (see the type).
-    public static func write(runner: Runner, context: RunContext, reports: URL, figures: URL) throws -> Written {
+    ///
+    /// With a `selection` (`--figure`, `--claim`) only those figures are redrawn and only their
+    /// report cells replaced; the other cells of an existing report keep the text of the run that
+    /// wrote them, and the whole-run files (`results.json`, `timings.json`, `missing.txt`, the
+    /// encoders) are left as they are. `invocation` names the paths in each cell's regenerating
+    /// command (nil: the directories' paths).
+    public static func write(runner: Runner, context: RunContext, reports: URL, figures: URL,
+                             selection: FigureSelection? = nil, invocation: ReportInvocation? = nil,
+                             started: Date = Date()) throws -> Written {
         let fm = FileManager.default
         try fm.createDirectory(at: reports, withIntermediateDirectories: true)
         try fm.createDirectory(at: figures, withIntermediateDirectories: true)
@@ -25,10 +33,21 @@ public enum ReportOutput {
         deterministic.document.provenance.stageSeconds = []
         deterministic.document.provenance.jobs = 0
 
-        let figs = try PaperFigures.render(timed.document, to: figures)
+        let only = selection.map { Set($0.figures) }
+        let figs = try PaperFigures.render(timed.document, to: figures, only: only)
         // One analysis, of the timing-free document (statistics never depend on timings).
         let analysis = ResultsAnalyzer.analyze(deterministic.document)
-        try ReportWriter.write(timed.document, analysis: analysis, figures: figs, figuresDirectory: figures, to: reports)
+        let cellIDs = ReportCell.sectionIDs
+        let provenance = try CellProvenanceBuilder.build(
+            runner: runner, context: context,
+            invocation: invocation ?? ReportInvocation(store: runner.store.root.path, reports: reports.path, figures: figures.path),
+            cellIDs: cellIDs, started: started)
+        let current = CurrentCode(codeVersion: "\(FrameworkVersion.current) + backend \(runner.backend.codeVersion)",
+                                  profile: runner.plan.profile.name)
+        try ReportWriter.write(timed.document, analysis: analysis, figures: figs, figuresDirectory: figures, to: reports,
+                               cells: CellOptions(provenance: provenance, only: only, current: current,
+                                                  writeResults: selection == nil))
+        if selection != nil { return Written(results: deterministic, figures: figs) }
         // Written after the report writer: results.json is the timing-free document plus its
         // analysis, which `repro check` and the determinism tests compare byte for byte.
         let results = ReportResults(document: deterministic.document, analysis: analysis)

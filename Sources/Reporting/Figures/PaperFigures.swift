@@ -41,8 +41,9 @@ public struct FigureOutput: Codable, Equatable, Sendable {
 /// (nil or non-finite MAE) are not drawn; their count is in the caption.
 public enum PaperFigures {
     /// Renders every figure the document has data for into `directory` and returns them in order.
-    public static func render(_ document: ResultsDocument, to directory: URL) throws -> [FigureOutput] {
-        try build(document).map { figure, caption in
+    /// With `only`, just the figures of those catalogue ids (`fig8` also selects `fig8-e_form`).
+    public static func render(_ document: ResultsDocument, to directory: URL, only: Set<String>? = nil) throws -> [FigureOutput] {
+        try build(document).filter { only?.contains(String($0.figure.name.split(separator: "-").first ?? "")) ?? true }.map { figure, caption in
             let f = try FigureWriter.write(figure, to: directory)
             return FigureOutput(id: figure.name, title: figure.title, caption: caption,
                                 png: f.png, svg: f.svg, pdf: f.pdf, csv: f.csv, gnuplot: f.gnuplot)

@@ -23,14 +23,32 @@ struct MarkdownReport {
         "Convergence", "Budget comparisons", "Failures and skipped records", "Provenance",
     ]
 
+    /// The report's first line.
+    static let heading = "# Reproduction report: Deep InfoMax in materials informatics\n\n"
+
     func render() -> String {
-        var md = "# Reproduction report: Deep InfoMax in materials informatics\n\n"
-        md += runBox() + summary() + profile() + claims() + methods()
-        md += fig6() + boxFigure("fig7", "Figure 7", "7") + boxFigure("fig8", "Figure 8", "8")
-        md += tsne("fig9", "Figure 9", metalHalogen: true) + tsne("fig10", "Figure 10", metalHalogen: false)
-        md += boxFigure("fig11", "Figure 11", "11") + boxFigure("fig12", "Figure 12", "12")
-        md += convergence() + budgets() + failures() + provenance()
-        return md
+        Self.heading + sections().map(\.markdown).joined()
+    }
+
+    /// The sections in order, each with its cell id (see ``ReportCell/id``); each text starts with
+    /// its `## ` heading. Figure sections end with the verdicts of the claims they decide.
+    func sections() -> [(id: String, markdown: String)] {
+        [("run", runBox()), ("summary", summary()), ("profile", profile()), ("claims", claims()), ("methods", methods()),
+         ("fig6", fig6() + claimsOf("fig6")), ("fig7", boxFigure("fig7", "Figure 7", "7") + claimsOf("fig7")),
+         ("fig8", boxFigure("fig8", "Figure 8", "8") + claimsOf("fig8")),
+         ("fig9", tsne("fig9", "Figure 9", metalHalogen: true) + claimsOf("fig9")),
+         ("fig10", tsne("fig10", "Figure 10", metalHalogen: false) + claimsOf("fig10")),
+         ("fig11", boxFigure("fig11", "Figure 11", "11") + claimsOf("fig11")),
+         ("fig12", boxFigure("fig12", "Figure 12", "12") + claimsOf("fig12")),
+         ("convergence", convergence()), ("budgets", budgets()), ("failures", failures()), ("provenance", provenance())]
+    }
+
+    /// The verdicts of the claims figure `id` decides, so a figure's cell carries them.
+    func claimsOf(_ id: String) -> String {
+        let cs = analysis.claims.filter { $0.figure == id }
+        guard !cs.isEmpty else { return "" }
+        return "### Claims decided by this figure\n\n"
+            + table(["claim", "verdict", "why"], cs.map { [$0.id, $0.verdict.rawValue.uppercased(), $0.reason] })
     }
 
     // MARK: sections
