@@ -15,7 +15,7 @@ extension FigureSpec {
         switch item {
         case let .supervisedTrial(experiment, _, _, arm, _, _), let .regressorTrial(experiment, _, _, arm, _):
             return (experiment == id && arms.contains(arm)) || reusedArms.contains(ArmReference(experiment, arm))
-        case let .tsne(_, representation):
+        case let .tsne(_, representation, _):
             return kind == .tsne && tsneRepresentations.contains(representation)
         case let .dimPretrain(_, synthetic):
             return kind == .learningCurves && models.contains(synthetic ? .dimSynthetic : .dimNoSynthetic)
