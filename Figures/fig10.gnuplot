@@ -17,7 +17,7 @@ set title "(a) Formation energy · untrained encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-29.639948944732293:30.094072094693995]; set yrange [-26.26381774751702:27.781248907202002]
+set xrange [-28.549632391771446:28.164626085163185]; set yrange [-24.080552438136483:27.232348088613907]
 set palette defined (0 "#440154", 1 "#470d60", 2 "#48186a", 3 "#482374", 4 "#472d7b", 5 "#453781", 6 "#424086", 7 "#3e4989", 8 "#3b528b", 9 "#375b8d", 10 "#33638d", 11 "#2f6b8e", 12 "#2c728e", 13 "#297a8e", 14 "#26828e", 15 "#23898d", 16 "#21918c", 17 "#1f988b", 18 "#1fa088", 19 "#22a785", 20 "#28ae80", 21 "#32b67a", 22 "#3fbc73", 23 "#4ec36b", 24 "#5ec962", 25 "#70cf57", 26 "#84d44b", 27 "#98d83e", 28 "#addc30", 29 "#c2df23", 30 "#d8e219", 31 "#ece51b", 32 "#fde725")
 set cbrange [-4.303524993452382:2.226239095524001]
 set cblabel "formation energy (eV/atom)"; set colorbox
@@ -31,7 +31,7 @@ set title "(b) Formation energy · DIM encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-29.206397775424797:30.265418327283022]; set yrange [-30.180607433221148:23.627226183514505]
+set xrange [-29.21472477294721:30.2289253739054]; set yrange [-30.153770666417607:23.628579466449047]
 set palette defined (0 "#440154", 1 "#470d60", 2 "#48186a", 3 "#482374", 4 "#472d7b", 5 "#453781", 6 "#424086", 7 "#3e4989", 8 "#3b528b", 9 "#375b8d", 10 "#33638d", 11 "#2f6b8e", 12 "#2c728e", 13 "#297a8e", 14 "#26828e", 15 "#23898d", 16 "#21918c", 17 "#1f988b", 18 "#1fa088", 19 "#22a785", 20 "#28ae80", 21 "#32b67a", 22 "#3fbc73", 23 "#4ec36b", 24 "#5ec962", 25 "#70cf57", 26 "#84d44b", 27 "#98d83e", 28 "#addc30", 29 "#c2df23", 30 "#d8e219", 31 "#ece51b", 32 "#fde725")
 set cbrange [-4.303524993452382:2.226239095524001]
 set cblabel "formation energy (eV/atom)"; set colorbox
@@ -45,7 +45,7 @@ set title "(c) Band gap · untrained encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-29.639948944732293:30.094072094693995]; set yrange [-26.26381774751702:27.781248907202002]
+set xrange [-28.549632391771446:28.164626085163185]; set yrange [-24.080552438136483:27.232348088613907]
 set palette defined (0 "#440154", 1 "#470d60", 2 "#48186a", 3 "#482374", 4 "#472d7b", 5 "#453781", 6 "#424086", 7 "#3e4989", 8 "#3b528b", 9 "#375b8d", 10 "#33638d", 11 "#2f6b8e", 12 "#2c728e", 13 "#297a8e", 14 "#26828e", 15 "#23898d", 16 "#21918c", 17 "#1f988b", 18 "#1fa088", 19 "#22a785", 20 "#28ae80", 21 "#32b67a", 22 "#3fbc73", 23 "#4ec36b", 24 "#5ec962", 25 "#70cf57", 26 "#84d44b", 27 "#98d83e", 28 "#addc30", 29 "#c2df23", 30 "#d8e219", 31 "#ece51b", 32 "#fde725")
 set cbrange [0.0:8.3241]
 set cblabel "band gap (eV)"; set colorbox
@@ -59,7 +59,7 @@ set title "(d) Band gap · DIM encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-29.206397775424797:30.265418327283022]; set yrange [-30.180607433221148:23.627226183514505]
+set xrange [-29.21472477294721:30.2289253739054]; set yrange [-30.153770666417607:23.628579466449047]
 set palette defined (0 "#440154", 1 "#470d60", 2 "#48186a", 3 "#482374", 4 "#472d7b", 5 "#453781", 6 "#424086", 7 "#3e4989", 8 "#3b528b", 9 "#375b8d", 10 "#33638d", 11 "#2f6b8e", 12 "#2c728e", 13 "#297a8e", 14 "#26828e", 15 "#23898d", 16 "#21918c", 17 "#1f988b", 18 "#1fa088", 19 "#22a785", 20 "#28ae80", 21 "#32b67a", 22 "#3fbc73", 23 "#4ec36b", 24 "#5ec962", 25 "#70cf57", 26 "#84d44b", 27 "#98d83e", 28 "#addc30", 29 "#c2df23", 30 "#d8e219", 31 "#ece51b", 32 "#fde725")
 set cbrange [0.0:8.3241]
 set cblabel "band gap (eV)"; set colorbox

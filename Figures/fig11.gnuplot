@@ -3,7 +3,7 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig11-gnuplot.png"
-set terminal pngcairo size 1363,603 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 1364,603 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig11.csv"
@@ -17,7 +17,7 @@ set title "(a) 50 labels"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.3410663383517162:0.8176805306725357]
+set yrange [0.34071576618481003:0.8174136512352987]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -38,7 +38,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.29038891000626205:0.7088331753069386]
+set yrange [0.29050674945168353:0.7090702976631219]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -59,7 +59,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.24453111912612707:0.5189326542768771]
+set yrange [0.24464065268686092:0.518922736695643]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -80,7 +80,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.2279712339394208:0.45585518135009584]
+set yrange [0.22817716747721073:0.4520666072069592]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -101,7 +101,7 @@ set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6485057629015458:2.3250974907304256]
+set yrange [0.6479404140825789:2.3383288642812183]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -122,7 +122,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6597762080175192:1.7308053837934712]
+set yrange [0.6602903164073857:1.718982114705569]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -143,7 +143,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6532493372603788:0.9834554142538776]
+set yrange [0.6532368414177199:0.9846766240489984]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -164,7 +164,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6273633449435252:0.8018691071520286]
+set yrange [0.6274063510495863:0.8018667166275476]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

@@ -13,11 +13,12 @@ set multiplot layout 2,4 title "DIM without synthetic false samples"
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
 set style fill transparent solid 0.25 border
 set key top right font ",7" opaque
-set title "(a) 50 labels"
+set title "(a) 50 labels (log axis)"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [-0.381018372523231:16.99337752645376]
+set yrange [0.3406610404936834:19.475567659145092]
+set logscale y
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -42,7 +43,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3140617097771208:1.2535615299904375]
+set yrange [0.3115471496267335:1.3134920317895609]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -67,7 +68,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.30248703939978466:0.5768093158633667]
+set yrange [0.3038165380172123:0.5740645430524778]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -92,7 +93,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.2556667980439724:0.4713985557977047]
+set yrange [0.25411538295161085:0.4701462616249094]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -113,11 +114,12 @@ plot data using (1):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "li
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
 set style fill transparent solid 0.25 border
 set key top right font ",7" opaque
-set title "(e) 50 labels"
+set title "(e) 50 labels (log axis)"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [-0.4245071184944248:27.575740613557663]
+set yrange [0.7139919164860056:31.263398661271697]
+set logscale y
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -142,7 +144,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.5724911000090243:5.747341856869132]
+set yrange [0.560340111607589:5.937551554718075]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -167,7 +169,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.7236063165185332:1.3267524112161122]
+set yrange [0.7255981016826798:1.3198936398791923]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -192,7 +194,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.6813752616532932:0.8334699260018368]
+set yrange [0.6816569621714357:0.8292045063504229]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

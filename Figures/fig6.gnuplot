@@ -15,7 +15,7 @@ set style fill solid 1.0 noborder
 set key top right font ",7" opaque
 set title "(a) Local DIM loss"
 set xlabel "epoch"; set ylabel "validation DIM loss (nats)"
-set xrange [-0.4500000000000002:31.45]; set yrange [0.5351680056274087:2.1602902952409604]
+set xrange [-0.4500000000000002:31.45]; set yrange [0.5351682559669168:2.1602902833200313]
 plot data using ((strcol(1) eq "a" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" title "dim-synthetic (e_form+gap)", \
      data using ((strcol(1) eq "a" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" title "dim-nosynthetic (e_form+gap)", \
      1.3862943722824157 with lines dt 2 lw 1.2 lc rgb "#e69f00" notitle, \
@@ -27,7 +27,7 @@ set style fill solid 1.0 noborder
 set key off
 set title "(b) Local KL"
 set xlabel "epoch"; set ylabel "validation KL term"
-set xrange [-0.4500000000000002:31.45]; set yrange [1.446249576409658:1.784205106894175]
+set xrange [-0.4500000000000002:31.45]; set yrange [1.4462494671344757:1.7842056532700856]
 plot data using ((strcol(1) eq "b" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" notitle, \
      data using ((strcol(1) eq "b" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" notitle
 
@@ -37,7 +37,7 @@ set style fill solid 1.0 noborder
 set key off
 set title "(c) Global DIM loss"
 set xlabel "epoch"; set ylabel "validation DIM loss (nats)"
-set xrange [-0.4500000000000002:31.45]; set yrange [0.07091729399236915:1.4489313643164392]
+set xrange [-0.4500000000000002:31.45]; set yrange [0.07091645952734231:1.4489314040528691]
 plot data using ((strcol(1) eq "c" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" notitle, \
      data using ((strcol(1) eq "c" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" notitle, \
      1.3862943611198906 with lines dt 2 lw 1.2 lc rgb "#d62728" notitle
@@ -48,7 +48,7 @@ set style fill solid 1.0 noborder
 set key off
 set title "(d) Global KL"
 set xlabel "epoch"; set ylabel "validation KL term"
-set xrange [-0.4500000000000002:31.45]; set yrange [0.9928911924362183:1.6315687894821167]
+set xrange [-0.4500000000000002:31.45]; set yrange [0.9928911805152894:1.6315690398216247]
 plot data using ((strcol(1) eq "d" && strcol(2) eq "line" && strcol(3) eq "dim-synthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#0072b2" notitle, \
      data using ((strcol(1) eq "d" && strcol(2) eq "line" && strcol(3) eq "dim-nosynthetic (e_form+gap)") ? $5 : 1/0):6 with lines lw 1.5 dt 1 lc rgb "#e69f00" notitle
 

@@ -17,7 +17,7 @@ set title "(a) 50 labels"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.3470309214936079:0.6924242846928086]
+set yrange [0.34666681468094646:0.6924416328164329]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -37,7 +37,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.2986381112524358:0.5355999491372905]
+set yrange [0.2987675324538762:0.5355938546170756]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -57,7 +57,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.24453111912612707:0.5189326542768771]
+set yrange [0.24464065268686092:0.518922736695643]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -77,7 +77,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.17878545899479217:0.4581973611093639]
+set yrange [0.17896580927540146:0.45441000521656916]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -97,7 +97,7 @@ set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6718180510442662:1.4153719311240256]
+set yrange [0.6713716025372165:1.4153930755502349]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -117,7 +117,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6978234927504486:0.9318124044019528]
+set yrange [0.6977744958023998:0.9318143474102711]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -137,7 +137,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6412171693158748:0.8581325822726759]
+set yrange [0.6410061190014766:0.8580955511699583]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -157,7 +157,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.594017523647418:0.8034570034042242]
+set yrange [0.5940175399994817:0.8034566600108859]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

@@ -13,11 +13,12 @@ set multiplot layout 2,4 title "Representation learning: regressors on frozen ve
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
 set style fill transparent solid 0.25 border
 set key top right font ",7" opaque
-set title "(a) 50 labels"
+set title "(a) 50 labels (log axis)"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [-0.036061666688353755:9.749286703921339]
+set yrange [0.35024567350759284:10.875108544028693]
+set logscale y
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -42,7 +43,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3140617097771208:1.2535615299904375]
+set yrange [0.3115471496267335:1.3134920317895609]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -67,7 +68,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.28920665150320113:0.8556974616916215]
+set yrange [0.29040817118787593:0.8556402464685418]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -113,11 +114,12 @@ plot data using (1):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "li
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
 set style fill transparent solid 0.25 border
 set key top right font ",7" opaque
-set title "(e) 50 labels"
+set title "(e) 50 labels (log axis)"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [-0.4245071184944248:27.575740613557663]
+set yrange [0.7139919164860056:31.263398661271697]
+set logscale y
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -142,7 +144,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.5724911000090243:5.747341856869132]
+set yrange [0.560340111607589:5.937551554718075]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -167,7 +169,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.7115652910537852:1.5796139459758223]
+set yrange [0.7132342525522245:1.5795344716187536]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -192,7 +194,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.6663462272970913:1.1490796474820761]
+set yrange [0.6664249911966847:1.1490758968201908]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

@@ -3,21 +3,21 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig9-gnuplot.png"
-set terminal pngcairo size 798,844 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 798,465 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig9.csv"
-set multiplot layout 2,2 title "t-SNE of test-set crystal vectors, coloured by metal + halogen"
+set multiplot layout 1,2 title "t-SNE of test-set crystal vectors, coloured by metal + halogen"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
 set style fill solid 1.0 noborder
 set key top right font ",7" opaque
-set title "(a) Formation energy · untrained encoder"
+set title "(a) Both tasks · untrained encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-29.639948944732293:30.094072094693995]; set yrange [-26.26381774751702:27.781248907202002]
+set xrange [-28.549632391771446:28.164626085163185]; set yrange [-24.080552438136483:27.232348088613907]
 plot data using ((strcol(1) eq "a" && strcol(2) eq "point" && strcol(3) eq "other") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#b0b0b0" title "other", \
      data using ((strcol(1) eq "a" && strcol(2) eq "point" && strcol(3) eq "metal + halogen") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#d55e00" title "metal + halogen"
 
@@ -25,37 +25,13 @@ plot data using ((strcol(1) eq "a" && strcol(2) eq "point" && strcol(3) eq "othe
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
 set style fill solid 1.0 noborder
 set key off
-set title "(b) Formation energy · DIM encoder"
+set title "(b) Both tasks · DIM encoder"
 set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
 unset xtics
 unset ytics
-set xrange [-29.206397775424797:30.265418327283022]; set yrange [-30.180607433221148:23.627226183514505]
+set xrange [-29.21472477294721:30.2289253739054]; set yrange [-30.153770666417607:23.628579466449047]
 plot data using ((strcol(1) eq "b" && strcol(2) eq "point" && strcol(3) eq "other") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#b0b0b0" notitle, \
      data using ((strcol(1) eq "b" && strcol(2) eq "point" && strcol(3) eq "metal + halogen") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#d55e00" notitle
-
-# panel (c)
-unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
-set style fill solid 1.0 noborder
-set key off
-set title "(c) Band gap · untrained encoder"
-set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
-unset xtics
-unset ytics
-set xrange [-29.639948944732293:30.094072094693995]; set yrange [-26.26381774751702:27.781248907202002]
-plot data using ((strcol(1) eq "c" && strcol(2) eq "point" && strcol(3) eq "other") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#b0b0b0" notitle, \
-     data using ((strcol(1) eq "c" && strcol(2) eq "point" && strcol(3) eq "metal + halogen") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#d55e00" notitle
-
-# panel (d)
-unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
-set style fill solid 1.0 noborder
-set key off
-set title "(d) Band gap · DIM encoder"
-set xlabel "t-SNE 1"; set ylabel "t-SNE 2"
-unset xtics
-unset ytics
-set xrange [-29.206397775424797:30.265418327283022]; set yrange [-30.180607433221148:23.627226183514505]
-plot data using ((strcol(1) eq "d" && strcol(2) eq "point" && strcol(3) eq "other") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#b0b0b0" notitle, \
-     data using ((strcol(1) eq "d" && strcol(2) eq "point" && strcol(3) eq "metal + halogen") ? $5 : 1/0):6 with points pt 7 ps 0.3 lc rgb "#d55e00" notitle
 
 unset multiplot
 set output
