@@ -20,7 +20,7 @@ struct ClusterPredict: ParsableCommand {
     @Option(help: "Result store whose timings to use.") var store = ".repro-store"
     @Option(parsing: .upToNextOption, help: "Core counts to predict for.") var cores: [Int] = [2, 16, 64]
     @Option(help: "Speed-up of one training step on 2 threads over 1 (`repro bench train`; 1.62 measured for the DIM step on AMD Zen 4).")
-    var twoCoreSpeedup = 1.62
+    var twoCoreSpeedup = WallTimeModel.measuredTwoCoreSpeedup
 
     func validate() throws {
         guard !cores.isEmpty, cores.allSatisfy({ $0 >= 1 }) else { throw ValidationError("--cores: expected core counts ≥ 1") }
@@ -32,51 +32,18 @@ struct ClusterPredict: ParsableCommand {
         let runner = try RunSupport.runner(profile: profile, backendName: profileOptions.backend, store: store)
         let plan = runner.plan
         let p = WallTimeModel.parallelFraction(twoCoreSpeedup: twoCoreSpeedup)
-        let materials = try runner.keyMaterials()
-        var measured: [String: Double] = [:]
-        for item in plan.items {
-            guard let t = runner.store.timingDetail(key: try materials[item.id]!.key()) else { continue }
-            measured[item.id] = t.seconds * WallTimeModel.speedup(cores: Int(t.cores.rounded()), parallelFraction: p)
-        }
+        let estimate = try MeasuredCosts(runner: runner, parallelFraction: p)
+        let measured = estimate.measured
         guard !measured.isEmpty else {
             throw CLIFailure("store \(store) has no timings for profile \(profile.name): run the profile (or part of it) into this store first")
         }
-        let estimate = MeasuredCosts(plan: plan, measured: measured)
         print("profile \(profile.name): \(plan.items.count) items; \(measured.count) timed in \(store), \(plan.items.count - measured.count) extrapolated")
         print(String(format: "one-core work: %.2f core-hours (timed %.2f); parallel fraction of a training step p = %.2f", estimate.total / 3600,
                      measured.values.reduce(0, +) / 3600, p))
         print("cores   predicted wall   lower bound")
         for n in cores {
             let r = WallTimeModel.predict(items: plan.items, seconds: estimate.seconds, cores: n, parallelFraction: p)
-            print(String(format: "%5d   %14@   %11@", n, Self.clock(r.wallSeconds), Self.clock(r.lowerBoundSeconds)))
+            print(String(format: "%5d   %14@   %11@", n, FigurePlanReport.duration(r.wallSeconds), FigurePlanReport.duration(r.lowerBoundSeconds)))
         }
-    }
-
-    static func clock(_ s: Double) -> String {
-        let m = Int((s / 60).rounded())
-        return m >= 60 ? "\(m / 60) h \(String(format: "%02d", m % 60)) min" : "\(m) min"
-    }
-}
-
-/// One-core seconds for every plan item: measured where timed, else the median seconds per cost
-/// unit of timed items of the same kind (else of all timed items) times the item's estimated cost.
-struct MeasuredCosts {
-    let seconds: [String: Double]
-    let total: Double
-
-    init(plan: TrialPlan, measured: [String: Double]) {
-        func kindName(_ k: WorkKind) -> String { String(String(describing: k).prefix { $0 != "(" }) }
-        var rates: [String: [Double]] = [:]
-        for it in plan.items where it.estimatedCost > 0 {
-            if let s = measured[it.id] { rates[kindName(it.kind), default: []].append(s / it.estimatedCost) }
-        }
-        func median(_ x: [Double]) -> Double { let s = x.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
-        let overall = median(rates.values.flatMap { $0 })
-        var out: [String: Double] = [:]
-        for it in plan.items {
-            out[it.id] = measured[it.id] ?? it.estimatedCost * (rates[kindName(it.kind)].map(median) ?? overall)
-        }
-        seconds = out
-        total = out.values.reduce(0, +)
     }
 }

@@ -26,12 +26,10 @@ enum FigurePlanReport {
         let materials = try runner.keyMaterials()
         let closure = plan.closure(ofFigures: selection.figures)
         var toCompute: [WorkItem] = [], reused: [WorkItem] = []
-        var timedSeconds = 0.0, timedCost = 0.0
         for item in closure {
             let key = try materials[item.id]!.key()
             if case let .valid(r) = runner.store.read(key), r.failure == nil {
                 reused.append(item)
-                if let t = runner.store.timing(key: key) { timedSeconds += t; timedCost += item.estimatedCost }
             } else {
                 toCompute.append(item)
             }
@@ -43,9 +41,11 @@ enum FigurePlanReport {
         print("will compute \(toCompute.count) item(s)\(groups(toCompute)); reuse \(reused.count) from the store\(groups(reused))")
         let cost = toCompute.reduce(0) { $0 + $1.estimatedCost }, whole = plan.items.reduce(0) { $0 + $1.estimatedCost }
         var estimate = String(format: "estimated cost of what is computed: %.1f %% of the whole %@ plan", whole > 0 ? 100 * cost / whole : 0, plan.profile.name)
-        if timedCost > 0 && cost > 0 {
-            estimate += String(format: "; ≈ %@ of compute (one job) at the rate this store measured on %d reused item(s)",
-                               duration(cost * timedSeconds / timedCost), reused.count)
+        let costs = try MeasuredCosts(runner: runner, parallelFraction: WallTimeModel.parallelFraction(twoCoreSpeedup: WallTimeModel.measuredTwoCoreSpeedup))
+        if !costs.measured.isEmpty && cost > 0 {
+            let seconds = toCompute.reduce(0) { $0 + (costs.seconds[$1.id] ?? 0) }
+            estimate += String(format: "; ≈ %@ of compute (one core) at the rates this store measured on %d timed item(s) of its plan",
+                               duration(seconds), costs.measured.count)
         }
         print(estimate)
         if listItems {

@@ -58,3 +58,22 @@ final class WallTimeModelTests: XCTestCase {
         XCTAssertEqual(WallTimeModel.predict(items: items, seconds: seconds, cores: 2, parallelFraction: 0).wallSeconds, 60, accuracy: 1e-9)
     }
 }
+
+/// Costs for a plan: measured where timed, else extrapolated per kind at the measured rate.
+final class MeasuredCostsTests: XCTestCase {
+    func testUntimedItemsGetTheirKindsMedianRate() {
+        let kind = WorkKind.regressorTrial(experiment: "fig8", task: .gap, nLabels: 50, arm: "linear-ofm", trial: 0)
+        let dim = WorkKind.dimPretrain(structureSet: "shared", synthetic: true)
+        let items = [WorkItem(id: "a", kind: kind, inputs: [], stage: 1, estimatedCost: 1),
+                     WorkItem(id: "b", kind: kind, inputs: [], stage: 1, estimatedCost: 2),
+                     WorkItem(id: "c", kind: kind, inputs: [], stage: 1, estimatedCost: 4),
+                     WorkItem(id: "d", kind: dim, inputs: [], stage: 1, estimatedCost: 10)]
+        // Regressors: 3 s per unit measured on a and b; the DIM model has no timed peer of its kind.
+        let c = MeasuredCosts(items: items, measured: ["a": 3, "b": 6])
+        XCTAssertEqual(c.seconds["a"], 3)
+        XCTAssertEqual(c.seconds["c"], 12)
+        XCTAssertEqual(c.seconds["d"], 30, "an untimed kind falls back to the rate of all timed items")
+        XCTAssertEqual(c.total, 3 + 6 + 12 + 30)
+        XCTAssertEqual(Set(c.measured.keys), ["a", "b"])
+    }
+}

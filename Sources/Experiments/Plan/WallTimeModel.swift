@@ -24,6 +24,10 @@ public struct WallTimePrediction: Equatable, Sendable {
 /// s(k) = 1 / ((1 − p) + p / k), where p is the parallel fraction of a data-parallel step
 /// (measured by `repro bench train`'s scaling table: s(2) = 1 / (1 − p/2), so p = 2 (1 − 1/s(2))).
 public enum WallTimeModel {
+    /// The DIM step's speed-up on 2 threads over 1 measured by `repro bench train` on an idle AMD
+    /// Zen 4 machine (2026-12-02); the default for predictions and for converting lent-core timings.
+    public static let measuredTwoCoreSpeedup = 1.62
+
     /// Amdahl speed-up on `k` cores of a step whose parallel fraction is `p`.
     public static func speedup(cores k: Int, parallelFraction p: Double) -> Double {
         1 / ((1 - p) + p / Double(max(k, 1)))
@@ -84,5 +88,46 @@ public enum WallTimeModel {
         }
         let bound = max(total / Double(cores), chain.values.max() ?? 0)
         return WallTimePrediction(cores: cores, wallSeconds: clock, coreSeconds: total, lowerBoundSeconds: bound)
+    }
+}
+
+/// One-core seconds for every plan item: measured where the store timed it (an item that had lent
+/// cores counts as wall × s(mean cores)), else the median seconds per cost unit
+/// (``WorkItem/estimatedCost``) of timed items of the same kind (else of all timed items) times
+/// the item's estimated cost.
+public struct MeasuredCosts: Sendable {
+    /// Item id → one-core seconds, for every plan item.
+    public let seconds: [String: Double]
+    /// The items the store timed, and their one-core seconds.
+    public let measured: [String: Double]
+    /// Sum of ``seconds``.
+    public var total: Double { seconds.values.reduce(0, +) }
+
+    /// From the timings `runner`'s store holds for `runner`'s plan.
+    public init(runner: Runner, parallelFraction p: Double) throws {
+        let materials = try runner.keyMaterials()
+        var measured: [String: Double] = [:]
+        for item in runner.plan.items {
+            guard let t = runner.store.timingDetail(key: try materials[item.id]!.key()) else { continue }
+            measured[item.id] = t.seconds * WallTimeModel.speedup(cores: Int(t.cores.rounded()), parallelFraction: p)
+        }
+        self.init(items: runner.plan.items, measured: measured)
+    }
+
+    /// From measured one-core seconds of some of `items`.
+    public init(items: [WorkItem], measured: [String: Double]) {
+        func kindName(_ k: WorkKind) -> String { String(String(describing: k).prefix { $0 != "(" }) }
+        var rates: [String: [Double]] = [:]
+        for it in items where it.estimatedCost > 0 {
+            if let s = measured[it.id] { rates[kindName(it.kind), default: []].append(s / it.estimatedCost) }
+        }
+        func median(_ x: [Double]) -> Double { let s = x.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+        let overall = median(rates.values.flatMap { $0 })
+        var out: [String: Double] = [:]
+        for it in items {
+            out[it.id] = measured[it.id] ?? it.estimatedCost * (rates[kindName(it.kind)].map(median) ?? overall)
+        }
+        seconds = out
+        self.measured = measured
     }
 }
