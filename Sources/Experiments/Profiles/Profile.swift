@@ -176,6 +176,7 @@ extension Profile {
         supervised: supervised,
         regressor: sklearnMLP,
         tsne: TSNESettings(perplexity: 100, iterations: 1000, theta: 0.5, maxPoints: nil),
+        tsneSeeds: 5,
         budgetProbe: BudgetProbe(trials: 2, scale: 2, pretraining: false),
         isPreview: true,
         departures: [
