@@ -160,17 +160,16 @@ enum NeighbourStatistics {
     }
 
     /// The trained − untrained t-SNE-map comparison on every seed's pair of maps (`maps` holds the
-    /// first seed's, `replicates` the others', each with its ``TSNEMap/seed``), for the first task
-    /// of each structure set (tasks sharing a set have the same maps). Each seed's permutation test
-    /// draws its own rearrangements. Shows how far a map-based number depends on the t-SNE seed.
+    /// first seed's, `replicates` the others', each with its ``TSNEMap/seed``), for every task
+    /// (tasks sharing a structure set have the same maps and metal–halogen numbers, but their own
+    /// labels). Each seed's permutation test draws its own rearrangements. Shows how far a
+    /// map-based number depends on the t-SNE seed.
     static func seedComparisons(maps: [TSNEMap], replicates: [TSNEMap], settings: AnalysisSettings) -> [NeighbourComparison] {
         let all = (maps + replicates).filter { $0.x.count == $0.y.count && $0.x.count == $0.ids.count &&
                                                $0.x.count == $0.metalHalogen.count && $0.x.count == $0.labels.count }
         let shared = sharedMaps(maps)
         var out: [NeighbourComparison] = []
-        var covered = Set<String>()
-        for task in Array(Set(all.map(\.task))).sorted() where !covered.contains(task) {
-            covered.formUnion(shared[task] ?? [])
+        for task in Array(Set(all.map(\.task))).sorted() {
             for seed in Array(Set(all.map { $0.seed ?? 0 })).sorted() {
                 guard let u = all.first(where: { $0.task == task && $0.representation == "untrained" && ($0.seed ?? 0) == seed }),
                       let t = all.first(where: { $0.task == task && $0.representation == "dim" && ($0.seed ?? 0) == seed }) else { continue }

@@ -9,11 +9,14 @@ extension MarkdownReport {
         s += MarkdownText.escape("Seed 0 is the authors' map (PCA start, the same for any seed; the figures show it); seeds 1 onwards start t-SNE from random coordinates drawn from their own seed, so they show how far a map depends on where t-SNE starts. The map-based change in metal–halogen clustering (DIM − untrained) and in neighbour-label correlation on each seed's pair of maps; the figures show seed 0. The verdicts rest on the encoders' embedding space, which no t-SNE seed touches.", mode) + "\n\n"
         s += MarkdownText.table(["task", "t-SNE seed", "MH-neighbour fraction untrained → DIM", "change", "permutation p", "change in neighbour-label correlation"],
                    seeds.map { c in
-                       [c.task + ((c.sharedWith ?? []).isEmpty ? "" : " (= " + (c.sharedWith ?? []).joined(separator: ", ") + ")"),
+                       [c.task,
                         (c.space ?? "").replacingOccurrences(of: "t-SNE seed ", with: ""),
                         "\(MarkdownText.num(c.metalHalogenFractionUntrained ?? .nan, 3)) → \(MarkdownText.num(c.metalHalogenFractionTrained ?? .nan, 3))",
                         MarkdownText.num(c.metalHalogenFractionChange, 3), MarkdownText.p(c.metalHalogenP), MarkdownText.num(c.correlationChange, 3)]
                    }, mode)
+        if seeds.contains(where: { !($0.sharedWith ?? []).isEmpty }) {
+            s += MarkdownText.escape("Tasks that share one structure set share these maps and their metal–halogen numbers; the neighbour-label correlation uses each task's own labels.", mode) + "\n\n"
+        }
         for task in Array(Set(seeds.map(\.task))).sorted() {
             let mine = seeds.filter { $0.task == task }
             let changes = mine.map(\.metalHalogenFractionChange).filter(\.isFinite)
