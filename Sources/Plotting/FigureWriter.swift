@@ -1,4 +1,5 @@
 import CCairo
+import FileOutput
 import Foundation
 
 /// File names (relative to the output directory) of one written figure.
@@ -89,20 +90,19 @@ public enum FigureWriter {
         }
     }
 
-    static func temporary(_ url: URL) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    }
+    static func temporary(_ url: URL) -> URL { AtomicFile.temporaryURL(for: url) }
 
     static func replace(_ url: URL, with tmp: URL) throws {
-        guard rename(tmp.path, url.path) == 0 else {
-            throw PlottingError("\(url.path): cannot rename temporary file: \(String(cString: strerror(errno)))")
+        do { try AtomicFile.replace(url, withTemporary: tmp) } catch let f as AtomicFile.Failure {
+            throw PlottingError("\(url.path): cannot rename temporary file: \(f.reason)")
         }
     }
 
     static func atomicWrite(_ data: Data, to url: URL) throws {
-        let tmp = temporary(url)
-        do { try data.write(to: tmp) } catch { throw PlottingError("\(url.path): cannot write: \(error.localizedDescription)") }
-        try replace(url, with: tmp)
+        do { try AtomicFile.write(data, to: url) } catch let f as AtomicFile.Failure {
+            throw PlottingError(f.stage == .write ? "\(url.path): cannot write: \(f.reason)"
+                                                  : "\(url.path): cannot rename temporary file: \(f.reason)")
+        }
     }
 
     static func renderPNG(_ figure: Figure, layout: FigureLayout, to url: URL) throws {

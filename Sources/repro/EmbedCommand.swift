@@ -68,8 +68,7 @@ struct Embed: ParsableCommand {
             let name = c.id.contains(",") || c.id.contains("\"") ? "\"" + c.id.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c.id
             csv += name + "," + v.map { String($0) }.joined(separator: ",") + "\n"
         }
-        do { try csv.write(to: URL(fileURLWithPath: out), atomically: true, encoding: .utf8) }
-        catch { throw CLIFailure("\(out): cannot write (\(plainIOErrorText(error)))") }
+        try writeOutputFile(Data(csv.utf8), to: out)
         print("wrote \(crystals.count) vectors to \(out)")
         if !skipped.isEmpty {
             FileHandle.standardError.write(Data("skipped \(skipped.count) of \(files.count) file(s):\n".utf8))
