@@ -54,7 +54,7 @@ let package = Package(
         // Quantiles, box statistics, Wilcoxon, Hodges–Lehmann, bootstrap, Holm.
         .target(name: "Statistics", dependencies: ["Randomness"]),
         // Cairo charts: box plots, scatter, line charts; PNG/SVG/PDF + CSV + gnuplot.
-        .target(name: "Plotting", dependencies: ["CCairo", "FileOutput"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "FileOutput", "Statistics"]),
         // Results document, claim verdicts, Markdown/HTML report, baseline diff.
         .target(name: "Reporting", dependencies: ["Statistics", "Plotting", "FileOutput", .product(name: "Ink", package: "Ink")],
                 resources: [.copy("Resources/paper_transfer_maes.json")]),
