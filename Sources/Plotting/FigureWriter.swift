@@ -131,12 +131,8 @@ public enum FigureWriter {
         guard let surface = cairo_svg_surface_create(tmp.path, layout.width, layout.height) else {
             throw PlottingError("\(url.path): cannot create SVG surface")
         }
-        let cr = cairo_create(surface)!
-        FigureRenderer.draw(figure, layout: layout, on: cr)
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
         defer { cairo_surface_destroy(surface) }
-        try check(surface, url)
+        try drawAndFinish(figure, layout: layout, on: surface, url)
         let raw: Data
         do { raw = try Data(contentsOf: tmp) } catch { throw PlottingError("\(url.path): cannot read back SVG: \(error)") }
         try? FileManager.default.removeItem(at: tmp)
@@ -151,13 +147,19 @@ public enum FigureWriter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
         if !figure.title.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, figure.title) }
+        defer { cairo_surface_destroy(surface) }
+        try drawAndFinish(figure, layout: layout, on: surface, url)
+        try replace(url, with: tmp)
+    }
+
+    /// Draws `figure` on a vector (SVG or PDF) surface, finishes it, which makes Cairo write its
+    /// file, and checks the surface's status. The caller destroys the surface.
+    static func drawAndFinish(_ figure: Figure, layout: FigureLayout, on surface: OpaquePointer, _ url: URL) throws {
         let cr = cairo_create(surface)!
         FigureRenderer.draw(figure, layout: layout, on: cr)
         cairo_destroy(cr)
         cairo_surface_finish(surface)
-        defer { cairo_surface_destroy(surface) }
         try check(surface, url)
-        try replace(url, with: tmp)
     }
 }
 
