@@ -34,6 +34,8 @@ let package = Package(
 
         // Seeded, keyed random streams shared by every module that draws.
         .target(name: "Randomness", swiftSettings: fast),
+        // Atomic whole-file writes (temporary file, then rename) for every module that writes files.
+        .target(name: "FileOutput"),
         // Elements, lattices, structures, readers, primitive cell, Site-Net supercell, datasets.
         .target(name: "Crystals", dependencies: ["CZlib", "CSpglib"],
                 exclude: ["Resources/DATASET.md"],
@@ -41,7 +43,7 @@ let package = Package(
         // Site-Net input tensors, XRD pattern, orbital field matrix.
         .target(name: "Featurizers", dependencies: ["Crystals", "CQhull", "CSpglib"], swiftSettings: fast),
         // Matrix type, sgemm-backed layers with explicit backward passes, optimisers.
-        .target(name: "Learning", dependencies: ["CBLAS", "Randomness"], swiftSettings: fast),
+        .target(name: "Learning", dependencies: ["CBLAS", "Randomness", "FileOutput"], swiftSettings: fast),
         // The Site-Net encoder, Deep InfoMax heads and losses, supervised head, trainers.
         .target(name: "SiteNet", dependencies: ["Learning", "Featurizers", "Crystals", "Randomness"],
                 swiftSettings: fast),
@@ -52,25 +54,26 @@ let package = Package(
         // Quantiles, box statistics, Wilcoxon, Hodges–Lehmann, bootstrap, Holm.
         .target(name: "Statistics", dependencies: ["Randomness"]),
         // Cairo charts: box plots, scatter, line charts; PNG/SVG/PDF + CSV + gnuplot.
-        .target(name: "Plotting", dependencies: ["CCairo"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "FileOutput", "Statistics"]),
         // Results document, claim verdicts, Markdown/HTML report, baseline diff.
-        .target(name: "Reporting", dependencies: ["Statistics", "Plotting", .product(name: "Ink", package: "Ink")],
+        .target(name: "Reporting", dependencies: ["Statistics", "Plotting", "FileOutput", .product(name: "Ink", package: "Ink")],
                 resources: [.copy("Resources/paper_transfer_maes.json")]),
         // Experiment catalogue, profiles, trial plan, result store, runner, sharding, checks.
         .target(name: "Experiments",
                 dependencies: ["Crystals", "Featurizers", "Learning", "SiteNet", "Regressors", "TSNE",
-                               "Statistics", "Plotting", "Reporting", "Randomness", "CBLAS"],
+                               "Statistics", "Plotting", "Reporting", "Randomness", "FileOutput", "CBLAS"],
                 resources: [.copy("Resources/matbench_fold0_test_ids.json.gz")]),
         // The command-line tool.
         .executableTarget(name: "repro",
                           dependencies: ["Experiments", "Crystals", "Featurizers", "SiteNet", "Regressors",
-                                         "TSNE", "Statistics", "Plotting", "Reporting", "Learning",
+                                         "TSNE", "Statistics", "Plotting", "Reporting", "Learning", "FileOutput",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: fast),
 
         // Shared test helpers (fixture loading, tolerances, locating the built binary).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "TestSupport"]),
+        .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(name: "CrystalsTests", dependencies: ["Crystals", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FeaturizersTests", dependencies: ["Featurizers", "Crystals", "TestSupport"],
                     resources: [.copy("Fixtures")]),

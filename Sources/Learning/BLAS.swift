@@ -43,14 +43,20 @@ public enum BLAS {
         return c
     }
 
-    /// Sets the number of OpenBLAS threads for the whole process. Results of sgemm depend on
-    /// it, so fix it once per job (1 when trainings run side by side) and record it.
-    public static func setThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
+    /// Sets the number of OpenBLAS threads for the whole process and returns the count now in
+    /// effect. Results of sgemm depend on it, so fix it once per job (1 when trainings run side
+    /// by side, as the runner does) and record it. The one place the package sets it.
+    @discardableResult
+    public static func setThreads(_ n: Int) -> Int {
+        openblas_set_num_threads(Int32(n))
+        return threads
+    }
 
     /// The current number of OpenBLAS threads.
     public static var threads: Int { Int(openblas_get_num_threads()) }
 
-    /// The OpenBLAS kernel in use (e.g. "Zen", "Haswell"), for the run record.
+    /// The OpenBLAS kernel in use (e.g. "Zen", "Haswell"), `openblas_get_corename()`: for the run
+    /// record and part of every store key.
     public static var coreName: String { String(cString: openblas_get_corename()) }
 }
 

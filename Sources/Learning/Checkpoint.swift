@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 /// Why a checkpoint could not be read or used.
@@ -180,8 +181,9 @@ public struct ParameterArchive: Sendable, Equatable {
 
     /// Writes the archive atomically (temporary file, then rename).
     public func write(to url: URL) throws {
-        do { try Data(encoded()).write(to: url, options: .atomic) }
-        catch { throw CheckpointError.io(path: url.path, detail: "cannot write checkpoint: \(error.localizedDescription)") }
+        do { try AtomicFile.write(Data(encoded()), to: url) } catch let f as AtomicFile.Failure {
+            throw CheckpointError.io(path: url.path, detail: "cannot write checkpoint: \(f.reason)")
+        }
     }
 
     /// Reads and verifies an archive.

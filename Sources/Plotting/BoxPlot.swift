@@ -1,3 +1,5 @@
+import Statistics
+
 /// Which way boxes run.
 public enum BoxOrientation: Equatable, Sendable {
     /// Values along x, one row per box, the first box at the top.
@@ -6,13 +8,9 @@ public enum BoxOrientation: Equatable, Sendable {
     case vertical
 }
 
-/// How far whiskers reach.
-public enum WhiskerRule: Equatable, Sendable {
-    /// From the minimum to the maximum of the values (matplotlib `whis=1e8`, the authors' choice).
-    case minMax
-    /// Tukey: to the most extreme value within [Q1 − k·IQR, Q3 + k·IQR] (k = 1.5 is the usual rule).
-    case tukey(Double)
-}
+/// How far whiskers reach: Statistics' rule (`.minMax`, the authors' `whis=1e8`, or
+/// `.tukey(factor:)`), so the figures and the report's box numbers follow one definition.
+public typealias WhiskerRule = Statistics.WhiskerRule
 
 /// One box: a labelled set of values with optional pairing keys and an optional reference value.
 public struct Box: Equatable, Sendable {
@@ -118,27 +116,13 @@ public struct BoxSummary: Equatable, Sendable {
     public init?(values: [Double], rule: WhiskerRule) {
         let x = values.filter { $0.isFinite }.sorted()
         guard !x.isEmpty else { return nil }
-        q1 = BoxSummary.quantile(sorted: x, 0.25)
-        median = BoxSummary.quantile(sorted: x, 0.5)
-        q3 = BoxSummary.quantile(sorted: x, 0.75)
-        switch rule {
-        case .minMax:
-            lowerWhisker = x.first!; upperWhisker = x.last!
-        case .tukey(let k):
-            let iqr = q3 - q1
-            let lo = q1 - k * iqr, hi = q3 + k * iqr
-            lowerWhisker = x.first(where: { $0 >= lo }) ?? q1
-            upperWhisker = x.last(where: { $0 <= hi }) ?? q3
-        }
+        let b = BoxStatistics(x, rule: rule)
+        q1 = b.q1; median = b.median; q3 = b.q3
+        lowerWhisker = b.whiskerLow; upperWhisker = b.whiskerHigh
     }
 
     /// Linear-interpolation quantile (numpy default) of sorted, non-empty `x` at p ∈ [0, 1].
-    public static func quantile(sorted x: [Double], _ p: Double) -> Double {
-        let h = Double(x.count - 1) * p
-        let j = Int(h.rounded(.down))
-        if j + 1 >= x.count { return x[x.count - 1] }
-        return x[j] + (h - Double(j)) * (x[j + 1] - x[j])
-    }
+    public static func quantile(sorted x: [Double], _ p: Double) -> Double { Quantile.linear(sorted: x, p) }
 }
 
 /// Deterministic jitter: the i-th value's offset in [−1, 1], from the golden-ratio sequence

@@ -1,4 +1,5 @@
 import CCairo
+import FileOutput
 import Foundation
 
 /// File names (relative to the output directory) of one written figure.
@@ -89,20 +90,19 @@ public enum FigureWriter {
         }
     }
 
-    static func temporary(_ url: URL) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    }
+    static func temporary(_ url: URL) -> URL { AtomicFile.temporaryURL(for: url) }
 
     static func replace(_ url: URL, with tmp: URL) throws {
-        guard rename(tmp.path, url.path) == 0 else {
-            throw PlottingError("\(url.path): cannot rename temporary file: \(String(cString: strerror(errno)))")
+        do { try AtomicFile.replace(url, withTemporary: tmp) } catch let f as AtomicFile.Failure {
+            throw PlottingError("\(url.path): cannot rename temporary file: \(f.reason)")
         }
     }
 
     static func atomicWrite(_ data: Data, to url: URL) throws {
-        let tmp = temporary(url)
-        do { try data.write(to: tmp) } catch { throw PlottingError("\(url.path): cannot write: \(error.localizedDescription)") }
-        try replace(url, with: tmp)
+        do { try AtomicFile.write(data, to: url) } catch let f as AtomicFile.Failure {
+            throw PlottingError(f.stage == .write ? "\(url.path): cannot write: \(f.reason)"
+                                                  : "\(url.path): cannot rename temporary file: \(f.reason)")
+        }
     }
 
     static func renderPNG(_ figure: Figure, layout: FigureLayout, to url: URL) throws {
@@ -131,12 +131,8 @@ public enum FigureWriter {
         guard let surface = cairo_svg_surface_create(tmp.path, layout.width, layout.height) else {
             throw PlottingError("\(url.path): cannot create SVG surface")
         }
-        let cr = cairo_create(surface)!
-        FigureRenderer.draw(figure, layout: layout, on: cr)
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
         defer { cairo_surface_destroy(surface) }
-        try check(surface, url)
+        try drawAndFinish(figure, layout: layout, on: surface, url)
         let raw: Data
         do { raw = try Data(contentsOf: tmp) } catch { throw PlottingError("\(url.path): cannot read back SVG: \(error)") }
         try? FileManager.default.removeItem(at: tmp)
@@ -151,13 +147,19 @@ public enum FigureWriter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
         if !figure.title.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, figure.title) }
+        defer { cairo_surface_destroy(surface) }
+        try drawAndFinish(figure, layout: layout, on: surface, url)
+        try replace(url, with: tmp)
+    }
+
+    /// Draws `figure` on a vector (SVG or PDF) surface, finishes it, which makes Cairo write its
+    /// file, and checks the surface's status. The caller destroys the surface.
+    static func drawAndFinish(_ figure: Figure, layout: FigureLayout, on surface: OpaquePointer, _ url: URL) throws {
         let cr = cairo_create(surface)!
         FigureRenderer.draw(figure, layout: layout, on: cr)
         cairo_destroy(cr)
         cairo_surface_finish(surface)
-        defer { cairo_surface_destroy(surface) }
         try check(surface, url)
-        try replace(url, with: tmp)
     }
 }
 

@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 /// Writes `report.md`, `report.html` (self-contained), `report.ipynb` (nbformat 4), `cells.json`
@@ -73,8 +74,8 @@ public enum ReportWriter {
     }
 
     static func atomicWrite(_ data: Data, _ url: URL) throws {
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw ReportError("\(url.path): cannot write (\(error.localizedDescription))")
+        do { try AtomicFile.write(data, to: url) } catch let f as AtomicFile.Failure {
+            throw ReportError("\(url.path): cannot write (\(f.reason))")
         }
     }
 

@@ -15,13 +15,7 @@ extension LocalEncoder {
         let R = x.rows
         precondition(layout.rows == R)
         let (h, _) = siteEmbed.forward(x)
-        let WF = pairedFirstLayers()
-        let Hi = FloatBuffer(uninitialized: R * 128), Hj = FloatBuffer(uninitialized: R * 128)
-        h.data.withUnsafeBufferPointer { hb in
-            let hp = hb.baseAddress!
-            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p, ldb: 128, transB: false, Hi.p, ldc: 128)
-            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p + 64 * 128, ldb: 128, transB: false, Hj.p, ldc: 128)
-        }
+        let (WF, Hi, Hj) = pairProjections(h)
         let we = interLinear.weight.valueBuffer(), be = interLinear.bias.valueBuffer()
         let gE = interNorm.gamma.valueBuffer(), bE = interNorm.beta.valueBuffer()
         let bcat = FloatBuffer(w1.bias.value + f1.bias.value)

@@ -59,6 +59,21 @@ final class LocalEncoder {
         return out
     }
 
+    /// ``pairedFirstLayers()`` and the per-site products with its first two blocks: Hi = h·[W_1ⁱ | W_3ⁱ]
+    /// and Hj = h·[W_1ʲ | W_3ʲ] (R × 128 each, for the R site rows of `h`, R × 64). Shared by the
+    /// training forward pass and inference, so both compute the pair terms the same way.
+    func pairProjections(_ h: Matrix) -> (WF: FloatBuffer, Hi: FloatBuffer, Hj: FloatBuffer) {
+        let R = h.rows
+        let WF = pairedFirstLayers()
+        let Hi = FloatBuffer(uninitialized: R * 128), Hj = FloatBuffer(uninitialized: R * 128)
+        h.data.withUnsafeBufferPointer { hb in
+            let hp = hb.baseAddress!
+            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p, ldb: 128, transB: false, Hi.p, ldc: 128)
+            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p + 64 * 128, ldb: 128, transB: false, Hj.p, ldc: 128)
+        }
+        return (WF, Hi, Hj)
+    }
+
     /// Adds a 3 × 64 × 128 gradient laid out as ``pairedFirstLayers()`` to the gradients of W_1 and W_3.
     func addPairedFirstLayerGradient(_ g: FloatBuffer) {
         w1.weight.grad.withUnsafeMutableBufferPointer { a in
@@ -107,13 +122,7 @@ final class LocalEncoder {
         let (h, hc) = siteEmbed.forward(x)
         let c = Cache(layout: layout, R: R, hCache: hc, h: h)
         let Q = c.Q
-        let WF = pairedFirstLayers()
-        let Hi = FloatBuffer(uninitialized: R * 128), Hj = FloatBuffer(uninitialized: R * 128)
-        h.data.withUnsafeBufferPointer { hb in
-            let hp = hb.baseAddress!
-            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p, ldb: 128, transB: false, Hi.p, ldc: 128)
-            Gemm.run(m: R, n: 128, k: 64, hp, lda: 64, transA: false, WF.p + 64 * 128, ldb: 128, transB: false, Hj.p, ldc: 128)
-        }
+        let (WF, Hi, Hj) = pairProjections(h)
         // interaction embedding e = LN(mish(d·w_e + b_e))
         let we = interLinear.weight.valueBuffer(), be = interLinear.bias.valueBuffer()
         let gE = interNorm.gamma.valueBuffer(), bE = interNorm.beta.valueBuffer()

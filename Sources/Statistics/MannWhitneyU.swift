@@ -49,23 +49,8 @@ public struct MannWhitneyU: Codable, Equatable, Sendable {
 
     /// P(U ≥ k) under H₀ for sample sizes m, n (no ties).
     static func exactSF(_ k: Int, _ m: Int, _ n: Int) -> Double {
-        // counts[j][u]: number of arrangements of i x's and j y's with U = u, built up over i.
         let maxU = m * n
-        var prev = [[Double]](repeating: [1] + [Double](repeating: 0, count: maxU), count: n + 1) // i = 0
-        for i in 1...m {
-            var cur = [[Double]](repeating: [Double](repeating: 0, count: maxU + 1), count: n + 1)
-            cur[0][0] = 1
-            for j in 1...n {
-                for u in 0...(i * j) {
-                    // last element is an x (greater than all j y's: contributes j) or a y.
-                    var c = cur[j - 1][u]
-                    if u >= j { c += prev[j][u - j] }
-                    cur[j][u] = c
-                }
-            }
-            prev = cur
-        }
-        let dist = prev[n]
+        let dist = RankNullDistribution.mannWhitneyCounts(m, n)
         let total = dist.reduce(0, +)
         var tail = 0.0
         if k <= maxU { for u in Swift.max(k, 0)...maxU { tail += dist[u] } }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CBLAS
 import Foundation
+import Learning
 import Randomness
 import Regressors
 
@@ -30,8 +30,8 @@ struct BenchRegressors: ParsableCommand {
 
     func run() throws {
         guard fits >= 1, linearFits >= 1, threads >= 1 else { throw CLIFailure("--fits, --linear-fits and --threads must be ≥ 1") }
-        openblas_set_num_threads(Int32(threads))
-        let core = String(cString: openblas_get_corename())
+        BLAS.setThreads(threads)
+        let core = BLAS.coreName
         let known = ["embedding-64": (64, false), "xrd-128": (128, false), "ofm-1521": (1521, true)]
         let names = problems.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         for n in names where known[n] == nil { throw CLIFailure("unknown problem '\(n)'; choose from embedding-64, xrd-128, ofm-1521") }

@@ -1,3 +1,7 @@
+import Crystals
+import FileOutput
+import Foundation
+
 /// An error the command line shows as one line (`Error: <message>`) with a non-zero exit,
 /// without a stack trace. Messages name the file and what was wrong.
 struct CLIFailure: Error, CustomStringConvertible {
@@ -11,4 +15,12 @@ enum ExitStatus {
     static let itemsFailed: Int32 = 3
     /// Interrupted with Ctrl-C before the plan finished (resumable).
     static let interrupted: Int32 = 130
+}
+
+/// Writes a command's output file with ``AtomicFile``; a failure is a ``CLIFailure`` naming the file
+/// ("out.csv: cannot write (permission denied)").
+func writeOutputFile(_ data: Data, to path: String) throws {
+    do { try AtomicFile.write(data, to: URL(fileURLWithPath: path)) } catch let f as AtomicFile.Failure {
+        throw CLIFailure("\(path): cannot write (\(f.underlying.map(plainIOErrorText) ?? f.reason))")
+    }
 }

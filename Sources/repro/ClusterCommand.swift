@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Learning
 
 /// `repro cluster …`: the trial plan on a cluster scheduler.
 struct Cluster: ParsableCommand {
@@ -202,7 +203,7 @@ struct ClusterTask: ParsableCommand {
         var record = ClusterTaskRecord(
             profile: profile.name, stage: stage, shard: spec.index, shards: spec.count,
             jobID: env["SLURM_JOB_ID"] ?? "local-\(getpid())", arrayTask: arrayTask, host: ClusterSupport.hostName(),
-            cpusPerTask: cpus, jobs: n, blasThreadsPerJob: BLASThreads.set(1), blasCore: BLASThreads.kernelDescription)
+            cpusPerTask: cpus, jobs: n, blasThreadsPerJob: BLAS.setThreads(1), blasCore: BLAS.kernelDescription)
         let resultStore = ResultStore(root: URL(fileURLWithPath: store))
         do { try resultStore.prepare(); try record.write(to: resultStore) }
         catch { throw CLIFailure("\(store): cannot write the task record (\(error))") }

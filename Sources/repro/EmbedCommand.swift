@@ -63,13 +63,9 @@ struct Embed: ParsableCommand {
             throw CLIFailure("none of the \(files.count) file(s) could be encoded:\n  " + skipped.joined(separator: "\n  "))
         }
         let vectors = embedder(crystals)
-        var csv = "file," + (0..<64).map { "g\($0)" }.joined(separator: ",") + "\n"
-        for (c, v) in zip(crystals, vectors) {
-            let name = c.id.contains(",") || c.id.contains("\"") ? "\"" + c.id.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c.id
-            csv += name + "," + v.map { String($0) }.joined(separator: ",") + "\n"
-        }
-        do { try csv.write(to: URL(fileURLWithPath: out), atomically: true, encoding: .utf8) }
-        catch { throw CLIFailure("\(out): cannot write (\(plainIOErrorText(error)))") }
+        var csv = NumericCSV.row(label: "file", (0..<64).map { "g\($0)" })
+        for (c, v) in zip(crystals, vectors) { csv += NumericCSV.row(label: c.id, v) }
+        try writeOutputFile(Data(csv.utf8), to: out)
         print("wrote \(crystals.count) vectors to \(out)")
         if !skipped.isEmpty {
             FileHandle.standardError.write(Data("skipped \(skipped.count) of \(files.count) file(s):\n".utf8))

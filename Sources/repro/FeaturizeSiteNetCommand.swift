@@ -20,15 +20,11 @@ struct FeaturizeSiteNet: ParsableCommand {
         Example: repro featurize sitenet mp-10.cif --json
         """)
 
-    @Argument(help: "Structure file (.cif, POSCAR/CONTCAR/.vasp, .json).")
-    var file: String
-
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var input: StructureFileArguments
 
     func run() throws {
-        let s = try readStructure(file)
-        let name = URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()
+        let s = try readStructure(input.file)
+        let name = URL(fileURLWithPath: input.file).lastPathComponent.escapingControlCharacters()
         let x: SiteNetCrystal
         do { x = try SiteNetFeaturizer.featurize(s, id: name) }
         catch let e as SiteNetFilterReason { throw CLIFailure("\(name): dropped by the authors' filters: \(e)") }
@@ -36,7 +32,7 @@ struct FeaturizeSiteNet: ParsableCommand {
         let species = x.atomicNumbers.map { Element.symbol(of: $0)! }
         func row(_ i: Int) -> [Float] { Array(x.distances[i * n..<(i + 1) * n]) }
         func feats(_ i: Int) -> [Float] { Array(x.siteFeatures[i * 8..<(i + 1) * 8]) }
-        if json {
+        if input.json {
             let f = (0..<x.primSize).map { "[" + feats($0).map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ")
             let d = (0..<x.primSize).map { "[" + row($0).map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ")
             print("""

@@ -20,18 +20,14 @@ struct Inspect: ParsableCommand {
         Example: repro inspect mp-10.cif --json
         """)
 
-    @Argument(help: "Structure file (.cif, POSCAR/CONTCAR/.vasp, .json).")
-    var file: String
-
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var input: StructureFileArguments
 
     func run() throws {
-        let s = try readStructure(file)
+        let s = try readStructure(input.file)
         let p = s.lattice.parameters
         let comp = s.composition
         let order = orderedElements(s)
-        if json {
+        if input.json {
             let compJSON = order.map { "\(jsonString($0)): \(comp[$0]!)" }.joined(separator: ", ")
             let species = s.species.map(jsonString).joined(separator: ", ")
             print("""
@@ -40,7 +36,7 @@ struct Inspect: ParsableCommand {
             "beta": \(jsonNumber(p.beta)), "gamma": \(jsonNumber(p.gamma)), "volume": \(jsonNumber(s.lattice.volume))}}
             """)
         } else {
-            print("\(URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()): \(s.count) sites, \(order.map { "\($0)\(comp[$0]!)" }.joined(separator: " "))")
+            print("\(URL(fileURLWithPath: input.file).lastPathComponent.escapingControlCharacters()): \(s.count) sites, \(order.map { "\($0)\(comp[$0]!)" }.joined(separator: " "))")
             print(String(format: "a = %.5f  b = %.5f  c = %.5f Å", p.a, p.b, p.c))
             print(String(format: "α = %.4f  β = %.4f  γ = %.4f°", p.alpha, p.beta, p.gamma))
             print(String(format: "volume = %.4f Å³", s.lattice.volume))
@@ -76,4 +72,13 @@ func jsonString(_ s: String) -> String {
         }
     }
     return out + "\""
+}
+
+/// A structure file and `--json`, as `repro inspect` and `repro featurize sitenet` take them.
+struct StructureFileArguments: ParsableArguments {
+    @Argument(help: "Structure file (.cif, POSCAR/CONTCAR/.vasp, .json).")
+    var file: String
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
 }

@@ -1,12 +1,31 @@
 import Crystals
 import Foundation
 
-/// Reads a CSV of numbers: comma-separated fields, one row per line (LF, CRLF or CR endings); a
-/// first line that is not all numbers is a header and is skipped; blank lines are skipped. When
-/// the header's first column is `file`, `id` or `name` (as `repro embed` writes), that column is
-/// a label and is dropped. All rows must have the same number of fields. Errors name the file, the
-/// line and the field.
+/// The CSV of numbers the command line writes (`repro embed`, `repro tsne`) and reads (`repro tsne`):
+/// one writer and one reader with the same quoting rule, so what one command writes the other reads.
+///
+/// Reading: comma-separated fields, one row per line (LF, CRLF or CR endings); a field in double
+/// quotes may hold commas and doubled quotes; a first line that is not all numbers is
+/// a header and is skipped; blank lines are skipped. When the header's first column is `file`, `id`
+/// or `name` (as `repro embed` writes), that column is a label and is dropped. All rows must have
+/// the same number of fields. Errors name the file, the line and the field.
+///
+/// Writing: ``row(label:_:)`` — numbers as Swift prints them, a label quoted when ``field(_:)``
+/// says so.
 enum NumericCSV {
+    /// A text field as ``csvFields(_:)`` reads it back: in double quotes, with inner quotes
+    /// doubled, when it holds a comma or a double quote; unchanged otherwise. (Rows are split at
+    /// line breaks before fields are, so a label with a line break cannot be read back.)
+    static func field(_ s: String) -> String {
+        let needsQuotes = s.contains(",") || s.contains("\"")
+        return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// One line (ending in a newline): the label field, if any, then the values as Swift prints them.
+    static func row<Value: CustomStringConvertible>(label: String? = nil, _ values: [Value]) -> String {
+        ((label.map { [field($0)] } ?? []) + values.map(\.description)).joined(separator: ",") + "\n"
+    }
+
     static func read(_ path: String) throws -> (values: [Double], dimensions: Int) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {

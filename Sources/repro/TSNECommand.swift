@@ -74,12 +74,8 @@ struct TSNECommand: ParsableCommand {
         for note in result.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         var text = ""
         text.reserveCapacity(n * 40)
-        for p in result.embedding { text += "\(p[0]),\(p[1])\n" }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw CLIFailure("\(out): cannot write (\(plainIOErrorText(error)))")
-        }
+        for p in result.embedding { text += NumericCSV.row([p[0], p[1]]) }
+        try writeOutputFile(Data(text.utf8), to: out)
         if json {
             print("{\"kl_divergence\": \(result.klDivergence), \"seconds\": \(String(format: "%.3f", seconds))}")
         }

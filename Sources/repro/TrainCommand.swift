@@ -66,7 +66,7 @@ struct TrainDIM: ParsableCommand {
             let meta = "{\"command\":\"train dim\",\"seed\":\(common.seed),\"crystals\":\(crystals.count),\"selectedEpoch\":\(run.selectedEpoch),\"synthetic\":\(synthetic == "on"),\"lr\":\(common.learningRate)}"
             try run.model.save(to: out.appendingPathComponent("dim.ckpt"), metadata: meta)
             try run.lastModel.save(to: out.appendingPathComponent("dim-last.ckpt"), metadata: meta)
-            try run.curveCSV.write(to: out.appendingPathComponent("dim_curve.csv"), atomically: true, encoding: .utf8)
+            try writeOutputFile(Data(run.curveCSV.utf8), to: out.appendingPathComponent("dim_curve.csv").path)
             let valCrystals = run.validationIndices.map { crystals[$0] }
             if valCrystals.count >= 2 {
                 let z = try DIMTrainer.zeroClassifierBaseline(crystals: valCrystals, config: config, seed: SeedPath("cli", "baseline"))
@@ -133,7 +133,7 @@ struct TrainSupervised: ParsableCommand {
             let meta = "{\"command\":\"train supervised\",\"task\":\"\(task)\",\"labels\":\(chosen.count),\"seed\":\(common.seed),\"init\":\"\(initSpec.name)\"}"
             try run.last.save(to: out.appendingPathComponent("supervised-last.ckpt"), metadata: meta)
             try run.best.save(to: out.appendingPathComponent("supervised-best.ckpt"), metadata: meta)
-            try run.curveCSV.write(to: out.appendingPathComponent("supervised_curve.csv"), atomically: true, encoding: .utf8)
+            try writeOutputFile(Data(run.curveCSV.utf8), to: out.appendingPathComponent("supervised_curve.csv").path)
             print("best epoch \(run.bestEpoch) of \(run.curve.count); wrote \(out.path)")
         } catch let e as TrainingError { throw CLIFailure(e.description) }
     }

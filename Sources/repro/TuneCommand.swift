@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Learning
 
 /// `repro tune supervised`: the budget sweep that chose the `default` profile's fig 7 budgets.
 struct Tune: ParsableCommand {
@@ -37,7 +38,7 @@ struct Tune: ParsableCommand {
         }
         let candidates = lrs.flatMap { l in siteList.map { TuningCandidate(learningRate: l, batchSites: $0, patience: patience, ceiling: ceiling) } }
         let profile = Profile.default
-        BLASThreads.set(1)
+        BLAS.setThreads(1)
         print("tune \(task.rawValue), \(labels) labels, \(trials) trial(s), tuning set \(tuningSet) training-split crystals; \(BLASOptions.describe(threads: 1))")
         print("lr      sites patience trial | epochs stop    MAE last  MAE best | 2×patience: epochs stop    MAE last  MAE best | seconds")
         do {

@@ -140,6 +140,26 @@ final class HostileInputEndToEndTests: XCTestCase {
         }
     }
 
+    /// `repro embed` and `repro tsne` share one CSV writer and reader (`NumericCSV`): file names
+    /// with commas and double quotes are quoted by embed and read back by tsne.
+    func testTSNEReadsEmbedCSVWithAwkwardFileNames() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let model = TestSupport.packageRoot.appendingPathComponent("Reports/models/dim-synthetic.ckpt")
+        guard FileManager.default.fileExists(atPath: model.path) else { throw XCTSkip("no committed DIM checkpoint") }
+        let fixtures = TestSupport.packageRoot.appendingPathComponent("Tests/CrystalsTests/Fixtures")
+        let names = ["a,b.cif", "say \"hi\", twice.vasp", "\"quoted\".json"]
+        for (from, to) in zip(["mp-10.cif", "mp-1030.vasp", "mp-24805.json"], names) {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(from), to: dir.appendingPathComponent(to))
+        }
+        try repro(["embed", "--model", model.path, "--out", "v.csv"] + names, cwd: dir, expect: 0)
+        let csv = try String(contentsOf: dir.appendingPathComponent("v.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.contains("\n\"a,b.cif\",") && csv.contains("\n\"say \"\"hi\"\", twice.vasp\",")
+                      && csv.contains("\n\"\"\"quoted\"\".json\","), csv)
+        try repro(["tsne", "v.csv", "--perplexity", "1", "--out", "t.csv", "--initialization", "random"], cwd: dir, expect: 0)
+        let out = try String(contentsOf: dir.appendingPathComponent("t.csv"), encoding: .utf8)
+        XCTAssertEqual(out.split(separator: "\n").count, 3, out)
+    }
+
     func testPapercuts() throws {
         let dir = try TestSupport.temporaryDirectory()
         for margin in ["-1", "nan"] {

@@ -13,7 +13,7 @@ final class BoxSummaryTests: XCTestCase {
 
     func testTukeyWhiskersStopAtLastValueInsideFence() {
         // Q1 = 2, Q3 = 4, IQR = 2, fences [-1, 7]: 10 is outside, so the upper whisker is 4.
-        let s = BoxSummary(values: [1, 2, 3, 4, 10], rule: .tukey(1.5))!
+        let s = BoxSummary(values: [1, 2, 3, 4, 10], rule: .tukey(factor: 1.5))!
         XCTAssertEqual(s.upperWhisker, 4)
         XCTAssertEqual(s.lowerWhisker, 1)
     }

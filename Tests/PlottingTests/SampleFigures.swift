@@ -22,7 +22,7 @@ enum SampleFigures {
         let p2 = Panel(title: "Task A, 100 labels", xAxis: Axis(label: "MAE (eV/atom)", scale: .log), yAxis: Axis(showTickLabels: false),
                        content: .boxes(BoxPlot(orientation: orientation, boxes: [
                            box("random init", Palette.grey, 0.4, 4), box("DIM init", Palette.blue, 0.2, 5),
-                           box("transfer", Palette.orange, 1.1, 6)], whiskers: .tukey(1.5), separatorsAfter: [1])))
+                           box("transfer", Palette.orange, 1.1, 6)], whiskers: .tukey(factor: 1.5), separatorsAfter: [1])))
         let legend = [LegendEntry(label: "paper median", swatch: .diamond(.red))]
         return orientation == .horizontal
             ? Figure(name: "sample-boxes", title: "Box plots", rows: 1, columns: 2, panels: [p1, p2], sharedLegend: legend)

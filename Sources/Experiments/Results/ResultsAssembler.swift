@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Reporting
 
 /// The results document built from a store, plus what the store lacks.
@@ -180,7 +181,7 @@ public enum ResultsAssembler {
         let provenance = Provenance(
             toolVersion: "\(FrameworkVersion.current) + backend \(runner.backend.codeVersion)",
             gitCommit: context.gitCommit, dataChecksum: materials["dataset"]!.dataChecksum, seedRoot: profile.seedRoot,
-            blasCore: BLASThreads.kernelDescription, blasThreadsPerTrial: 1, jobs: includeTimings ? context.jobs : 0,
+            blasCore: BLAS.kernelDescription, blasThreadsPerTrial: 1, jobs: includeTimings ? context.jobs : 0,
             machine: context.machine, stageSeconds: stageTimings)
         let doc = ResultsDocument(profile: profile.summary, provenance: provenance, dataset: datasetSummary,
                                   learningCurves: curves, trials: trials, tsneMaps: maps, budgetComparisons: budget,

@@ -91,7 +91,7 @@ public final class Runner: @unchecked Sendable {
             for i in item.inputs { inputs[i] = keys[i]! }
             let m = KeyMaterial(frameworkVersion: FrameworkVersion.current, codeVersion: backend.codeVersion,
                                 dataChecksum: checksum, profile: plan.profile.name,
-                                blasKernel: BLASThreads.coreName, blasThreads: 1,
+                                blasKernel: BLAS.coreName, blasThreads: 1,
                                 kind: item.kind, seeds: Seeds.base(for: item.kind, root: plan.profile.seedRoot),
                                 settings: ItemSettings.of(item.kind, profile: plan.profile), inputs: inputs)
             out[item.id] = m
@@ -104,7 +104,7 @@ public final class Runner: @unchecked Sendable {
     /// problems (data checksum unreadable, store not writable).
     public func run(options: RunOptions, progress: ProgressSink? = nil, cancel: CancellationFlag? = nil) throws -> RunSummary {
         try store.prepare()
-        BLASThreads.set(1)
+        BLAS.setThreads(1)
         let materials = try keyMaterials()
         var keyTable: [String: String] = [:]
         for (id, m) in materials { keyTable[id] = try m.key() }

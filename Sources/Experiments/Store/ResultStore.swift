@@ -1,4 +1,5 @@
 import Crystals
+import FileOutput
 import Foundation
 
 /// What the store holds for one item: its output, or the failure that stopped it.
@@ -134,18 +135,14 @@ public struct ResultStore: Sendable {
         return h.material
     }
 
-    /// Writes `data` to `url` via a unique temporary file in the same directory and `rename(2)`.
+    /// Writes `data` to `url` with ``AtomicFile``, creating its directory first.
     public static func atomicWrite(_ data: Data, to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
         catch { throw ExperimentError.store("cannot create \(dir.path): \(plainIOErrorText(error))") }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        do { try data.write(to: tmp) }
-        catch { throw ExperimentError.store("cannot write \(tmp.path): \(plainIOErrorText(error))") }
-        if rename(tmp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: tmp)
-            throw ExperimentError.store("cannot rename into \(url.path): \(String(cString: strerror(code)))")
+        do { try AtomicFile.write(data, to: url) } catch let f as AtomicFile.Failure {
+            throw ExperimentError.store(f.stage == .write ? "cannot write \(f.path): \(f.underlying.map(plainIOErrorText) ?? f.reason)"
+                                                          : f.description)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Plotting
+import Statistics
 
 /// The authors' per-trial test MAEs of the fig 7 transfer runs (full Matbench, last-saved checkpoints),
 /// read from the bundled `paper_transfer_maes.json` (the authors' notebook).
@@ -41,6 +42,6 @@ public struct PaperTransferReference: Sendable {
     /// Median (numpy linear quantile at 0.5) of ``maes(task:nLabels:arm:)``.
     public func median(task: String, nLabels: Int, arm: String) -> Double? {
         guard let m = maes(task: task, nLabels: nLabels, arm: arm), !m.isEmpty else { return nil }
-        return BoxSummary.quantile(sorted: m.sorted(), 0.5)
+        return Quantile.median(m)
     }
 }
