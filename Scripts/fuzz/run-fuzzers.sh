@@ -25,13 +25,14 @@ sources() {  # module sources for a target, copied with intra-package imports re
   rm -rf "$dir"; mkdir -p "$dir"
   local files=("$ROOT"/Scripts/fuzz/targets/Checks.swift "$ROOT"/Scripts/fuzz/targets/$target.swift)
   case $target in
-    checkpoint) files+=("$ROOT"/Sources/Learning/*.swift "$ROOT"/Sources/Randomness/*.swift) ;;
+    checkpoint) files+=("$ROOT"/Sources/Learning/*.swift "$ROOT"/Sources/Randomness/*.swift "$ROOT"/Sources/FileOutput/*.swift) ;;
     csv) files+=("$ROOT"/Sources/Crystals/*.swift "$ROOT"/Sources/repro/NumericCSV.swift "$ROOT"/Sources/repro/CLIFailure.swift
+                 "$ROOT"/Sources/FileOutput/*.swift
                  "$ROOT"/Scripts/fuzz/targets/BundleStub.swift) ;;
     *) files+=("$ROOT"/Sources/Crystals/*.swift "$ROOT"/Scripts/fuzz/targets/StructureChecks.swift "$ROOT"/Scripts/fuzz/targets/BundleStub.swift) ;;
   esac
   for f in "${files[@]}"; do
-    sed -E '/^import (Crystals|Randomness|Learning)$/d' "$f" > "$dir/$(basename "$(dirname "$f")")_$(basename "$f")"
+    sed -E '/^import (Crystals|Randomness|Learning|FileOutput)$/d' "$f" > "$dir/$(basename "$(dirname "$f")")_$(basename "$f")"
   done
   echo "$dir"
 }
