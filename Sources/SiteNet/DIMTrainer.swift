@@ -26,6 +26,8 @@ public struct DIMConfig: Sendable, Codable, Equatable {
     public var patience: Int?
     /// Minimum decrease of the selection loss that counts as an improvement.
     public var minImprovement: Double
+    /// Minimum decrease as a fraction of the best loss so far (see ``StoppingRule``).
+    public var minRelativeImprovement: Double = 0
     /// Engineered false samples (false composition / polymorph at both levels, permuted sites at
     /// the global level): the authors' `extra_false_samples`, off for the fig 12 ablation.
     public var synthetic: Bool
@@ -45,7 +47,9 @@ public struct DIMConfig: Sendable, Codable, Equatable {
     public var probeRule: StoppingRule? = nil
 
     /// The main stopping rule.
-    public var rule: StoppingRule { StoppingRule(maxEpochs: maxEpochs, patience: patience, minImprovement: minImprovement) }
+    public var rule: StoppingRule {
+        StoppingRule(maxEpochs: maxEpochs, patience: patience, minImprovement: minImprovement, minRelativeImprovement: minRelativeImprovement)
+    }
 
     /// A configuration; every argument defaults to the authors' value.
     public init(optimizer: AdamConfig = AdamConfig(), siteBudget: Int = 1200, validationFraction: Double = 0.05,
@@ -128,8 +132,12 @@ public enum DIMTrainer {
     ///
     /// - Throws: ``TrainingError/nonFinite(epoch:term:phase:value:)`` when a loss term becomes NaN/∞;
     ///   ``TrainingError/invalidInput(_:)`` for fewer than 2 training crystals.
+    /// - Parameter inspect: called after every epoch with the model as it stands (read-only use,
+    ///   e.g. the DIM budget sweep scoring downstream regressors along the run); it never changes
+    ///   the run.
     public static func train(crystals: [SiteNetCrystal], config: DIMConfig = DIMConfig(), seed: SeedPath,
-                             progress: ((DIMCurvePoint) -> Void)? = nil) throws -> DIMRun {
+                             progress: ((DIMCurvePoint) -> Void)? = nil,
+                             inspect: ((DIMCurvePoint, DIMModel) throws -> Void)? = nil) throws -> DIMRun {
         MemoryTuning.keepFreedMemory()
         let n = crystals.count
         var splitRng = seed.appending("split").stream()
@@ -168,6 +176,7 @@ public enum DIMTrainer {
             let point = DIMCurvePoint(epoch: epoch, train: trainMean, validation: vLoss, seconds: Date().timeIntervalSince(t0))
             curve.append(point)
             progress?(point)
+            try inspect?(point, model)
             let crit = vLoss.map { $0.localDIM + $0.globalDIM } ?? (trainMean.localDIM + trainMean.globalDIM)
             let (improved, fired) = tracker.record(epoch: epoch, criterion: crit)
             if improved, config.selection == .validationDIMLoss { bestSnap = model.snapshot() }

@@ -1,5 +1,6 @@
 /// When a training run stops: after `maxEpochs` epochs (the ceiling), or earlier once `patience`
-/// consecutive epochs have brought no criterion value below `best − minImprovement` (the rule).
+/// consecutive epochs have brought no criterion value below `best − minImprovement −
+/// minRelativeImprovement·|best|` (the rule).
 ///
 /// Several rules can watch one run ("nested" rules: the budget probe's rule is the profile's with
 /// every number scaled). Because every epoch's batches and noise are drawn from that epoch's own
@@ -13,14 +14,25 @@ public struct StoppingRule: Sendable, Codable, Equatable {
     public var patience: Int?
     /// Minimum decrease of the criterion that counts as an improvement.
     public var minImprovement: Double
+    /// Minimum decrease as a fraction of the best value so far (e.g. 0.01: a new value must be at
+    /// least 1 % below the best to count).
+    public var minRelativeImprovement: Double = 0
 
-    public init(maxEpochs: Int, patience: Int?, minImprovement: Double = 0) {
+    public init(maxEpochs: Int, patience: Int?, minImprovement: Double = 0, minRelativeImprovement: Double = 0) {
         self.maxEpochs = max(1, maxEpochs); self.patience = patience; self.minImprovement = minImprovement
+        self.minRelativeImprovement = minRelativeImprovement
+    }
+
+    /// Whether `value` improves on `best` under this rule's thresholds.
+    func improves(_ value: Double, on best: Double) -> Bool {
+        guard best.isFinite else { return true }
+        return value < best - minImprovement - minRelativeImprovement * abs(best)
     }
 
     /// The same rule with `factor`× the ceiling and the patience.
     public func scaled(by factor: Int) -> StoppingRule {
-        StoppingRule(maxEpochs: maxEpochs * factor, patience: patience.map { $0 * factor }, minImprovement: minImprovement)
+        StoppingRule(maxEpochs: maxEpochs * factor, patience: patience.map { $0 * factor }, minImprovement: minImprovement,
+                     minRelativeImprovement: minRelativeImprovement)
     }
 }
 
@@ -53,7 +65,7 @@ struct StoppingTracker {
         // The first rule's threshold decides improvement (nested rules share it).
         let improved: Bool
         if let c = criterion {
-            improved = c < best - rules[0].minImprovement || bestEpoch == 0
+            improved = rules[0].improves(c, on: best) || bestEpoch == 0
             if improved { best = c; bestEpoch = epoch; since = 0 } else { since += 1 }
         } else {
             improved = true; bestEpoch = epoch

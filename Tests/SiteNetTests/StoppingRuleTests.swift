@@ -29,6 +29,24 @@ final class StoppingRuleTests: XCTestCase {
         XCTAssertEqual(n.stops[0]?.reason, .maxEpochs); XCTAssertEqual(n.stops[0]?.bestEpoch, 2)
     }
 
+    func testMinimumRelativeImprovement() {
+        // A loss creeping down by 0.3 % per epoch: any decrease counts under the plain rule, so it
+        // never fires; with a 1 % minimum the creep does not count and patience 3 fires at epoch 4.
+        let values = (0..<20).map { 2.0 * pow(0.997, Double($0)) }
+        var plain = StoppingTracker([StoppingRule(maxEpochs: 20, patience: 3)])
+        var relative = StoppingTracker([StoppingRule(maxEpochs: 20, patience: 3, minRelativeImprovement: 0.01)])
+        for (i, v) in values.enumerated() { _ = plain.record(epoch: i + 1, criterion: v); _ = relative.record(epoch: i + 1, criterion: v) }
+        XCTAssertEqual(plain.stops[0]?.reason, .maxEpochs)
+        XCTAssertEqual(relative.stops[0]?.epoch, 4); XCTAssertEqual(relative.stops[0]?.reason, .patience)
+        XCTAssertEqual(relative.stops[0]?.bestEpoch, 1)
+        // A drop of 1.5 % counts and resets the patience; the best value is the one that counted.
+        var r = StoppingTracker([StoppingRule(maxEpochs: 20, patience: 2, minRelativeImprovement: 0.01)])
+        for (i, v) in [2.0, 1.99, 1.97, 1.96, 1.955].enumerated() { _ = r.record(epoch: i + 1, criterion: v) }
+        XCTAssertEqual(r.best, 1.97); XCTAssertEqual(r.bestEpoch, 3); XCTAssertEqual(r.stops[0]?.epoch, 5)
+        // Scaling keeps the minimum.
+        XCTAssertEqual(StoppingRule(maxEpochs: 5, patience: 2, minRelativeImprovement: 0.02).scaled(by: 2).minRelativeImprovement, 0.02)
+    }
+
     func testSupervisedProbeIsTheSameRunContinued() throws {
         let crystals = SyntheticCrystals.make(40, seed: "probe", maxPrim: 3)
         let y = crystals.map { c in Float(c.atomicNumbers.reduce(0, +)) / Float(c.primSize) * 0.05 }

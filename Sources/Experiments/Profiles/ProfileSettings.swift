@@ -28,6 +28,10 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
     public var maxEpochs: Int
     /// Stop after this many epochs without validation improvement (nil = run `maxEpochs`).
     public var patience: Int?
+    /// An epoch counts as an improvement only when its validation value is at least this fraction
+    /// below the best so far (nil: any decrease counts). Used for DIM, whose loss keeps creeping
+    /// down long after the encoder stops changing downstream (Reproduce.md, the DIM sweep).
+    public var minRelativeImprovement: Double? = nil
     /// AdamW learning rate (authors: 1e-4, amsgrad, wd 1e-4, eps 1e-7).
     public var learningRate: Double
     /// Dynamic batch budget in unique sites (authors: 1200 for DIM/donors/s1000, 400 for s50–s250).
@@ -63,6 +67,7 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
         var s = "≤ \(maxEpochs) epochs"
         if let crystalBudget { s += " and ≤ \(crystalBudget) crystal passes (epochs × n)" }
         if let patience { s += ", patience \(patience)" + (patienceCrystals.map { " epochs or \($0) crystal passes, whichever is longer" } ?? "") }
+        if let m = minRelativeImprovement { s += " (an improvement must be ≥ \(m * 100) % below the best)" }
         else if let patienceCrystals { s += ", patience \(patienceCrystals) crystal passes" }
         s += ", lr \(learningRate), batch \(batchSites) sites"
         if let smallDataBatchSites { s += " (\(smallDataBatchSites) at n ≤ 250)" }
