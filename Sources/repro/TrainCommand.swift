@@ -40,12 +40,11 @@ struct TrainDIM: ParsableCommand {
         discussion: "Writes <output>/dim.ckpt (lowest validation local+global DIM loss), dim-last.ckpt and dim_curve.csv (the fig 6 curves).")
     @OptionGroup var common: TrainingOptions
     @Option(help: "Engineered false samples: on (authors) or off (fig 12 ablation).")
-    var synthetic = "on"
+    var synthetic: OnOff = .on
     @Option(help: "Use at most this many crystals (seeded subset).")
     var limit: Int?
 
     func run() throws {
-        guard synthetic == "on" || synthetic == "off" else { throw CLIFailure("--synthetic must be 'on' or 'off', got '\(synthetic)'") }
         guard common.threads >= 1 else { throw CLIFailure("--threads must be at least 1, got \(common.threads)") }
         BLAS.setThreads(1)
         var crystals = try loadSiteNetCrystals(common.dataset).map(\.crystal)
@@ -55,7 +54,7 @@ struct TrainDIM: ParsableCommand {
         }
         let out = try outputFolder(common.output)
         let config = DIMConfig(optimizer: AdamConfig(learningRate: common.learningRate), maxEpochs: common.epochs,
-                               patience: common.patience > 0 ? common.patience : nil, synthetic: synthetic == "on", threads: common.threads)
+                               patience: common.patience > 0 ? common.patience : nil, synthetic: synthetic.isOn, threads: common.threads)
         print("DIM pretraining on \(crystals.count) crystals, seed \(common.seed), \(common.threads) thread(s), OpenBLAS 1 thread per worker [\(BLAS.coreName)]")
         do {
             let run = try DIMTrainer.train(crystals: crystals, config: config, seed: SeedPath("cli", "dim", String(common.seed))) { p in
@@ -63,7 +62,7 @@ struct TrainDIM: ParsableCommand {
                 print(String(format: "epoch %3d  train local %.4f global %.4f  ", p.epoch, p.train.localDIM, p.train.globalDIM) + v + String(format: "  %.1fs", p.seconds))
                 fflush(stdout)
             }
-            let meta = "{\"command\":\"train dim\",\"seed\":\(common.seed),\"crystals\":\(crystals.count),\"selectedEpoch\":\(run.selectedEpoch),\"synthetic\":\(synthetic == "on"),\"lr\":\(common.learningRate)}"
+            let meta = "{\"command\":\"train dim\",\"seed\":\(common.seed),\"crystals\":\(crystals.count),\"selectedEpoch\":\(run.selectedEpoch),\"synthetic\":\(synthetic.isOn),\"lr\":\(common.learningRate)}"
             try run.model.save(to: out.appendingPathComponent("dim.ckpt"), metadata: meta)
             try run.lastModel.save(to: out.appendingPathComponent("dim-last.ckpt"), metadata: meta)
             try writeOutputFile(Data(run.curveCSV.utf8), to: out.appendingPathComponent("dim_curve.csv").path)

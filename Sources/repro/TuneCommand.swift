@@ -3,10 +3,18 @@ import Experiments
 import Foundation
 import Learning
 
-/// `repro tune supervised`: the budget sweep that chose the `default` profile's fig 7 budgets.
+/// `repro tune`: the budget sweeps that chose the `default` profile's budgets (training split only).
 struct Tune: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",
+        abstract: "Budget sweeps on the training split (never the test split): fig 7 trials or DIM pretraining.",
+        subcommands: [TuneSupervised.self, TuneDIM.self], defaultSubcommand: TuneSupervised.self)
+}
+
+/// `repro tune supervised`: the sweep that chose the fig 7 trial budgets.
+struct TuneSupervised: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supervised",
         abstract: "Budget sweep for fig 7 trials on the training split (never the test split).",
         discussion: """
         Holds out a tuning set of training-split crystals, draws label subsets from the rest, trains \

@@ -1,0 +1,65 @@
+import Foundation
+import Randomness
+
+/// What an encoder's vectors are worth downstream, measured as fig 8 measures it but on the
+/// training split only (never the test split): for each task, a held-out set of training-split
+/// crystals scores linear and MLP regressors fitted on label subsets of the rest.
+///
+/// For each task, label count n and regressor, `trials` subsets of n crystals are drawn from the
+/// task's pool (seed `<seedRoot>/labels/<task>/n<N>/trial<k>`, the same subsets whatever the
+/// vectors), each regressor is fitted on their vectors (the profile's settings, no scaling, as
+/// fig 8 does for encoder vectors) and the median MAE on the held-out crystals is reported under
+/// the key `<task>/<regressor>/n<N>`.
+struct DownstreamCheck {
+    private let cells: [(task: TaskData, heldOut: [Int], pool: [Int])]
+    private let labelCounts: [Int], trials: Int, seedRoot: [String], settings: RegressorSettings
+
+    /// - Parameters:
+    ///   - heldOut: rows of the structure set's training list that score the fits.
+    ///   - tasks: the tasks on that structure set.
+    init(tasks: [TaskData], heldOut: Set<Int>, labelCounts: [Int], trials: Int, seedRoot: [String], settings: RegressorSettings) {
+        cells = tasks.map { t in
+            let pos = Array(t.trainRows.indices)
+            return (t, pos.filter { heldOut.contains(t.trainRows[$0]) }, pos.filter { !heldOut.contains(t.trainRows[$0]) })
+        }
+        self.labelCounts = labelCounts.sorted(); self.trials = trials; self.seedRoot = seedRoot; self.settings = settings
+    }
+
+    /// Orders `<task>/<regressor>/n<N>` keys by task, regressor, then N as a number.
+    static func keyOrder(_ a: String, _ b: String) -> Bool {
+        func parts(_ k: String) -> (String, Int) {
+            guard let slash = k.lastIndex(of: "/") else { return (k, 0) }
+            return (String(k[..<slash]), Int(k[k.index(after: slash)...].dropFirst()) ?? 0)
+        }
+        let (pa, na) = parts(a), (pb, nb) = parts(b)
+        return pa != pb ? pa < pb : na < nb
+    }
+
+    /// Median held-out MAE per `<task>/<regressor>/n<N>`; `vectors[r]` is the vector of row r of the
+    /// structure set's training list.
+    func medians(vectors: [[Float]], backend: RealBackend) throws -> [String: Double] {
+        guard let dim = vectors.first?.count else { return [:] }
+        var out: [String: Double] = [:]
+        for (t, heldOut, pool) in cells where !heldOut.isEmpty {
+            let testX = heldOut.flatMap { vectors[t.trainRows[$0]] }, testY = heldOut.map { t.trainTargets[$0] }
+            for n in labelCounts where n <= pool.count {
+                for kind in RegressorKind.allCases {
+                    var maes: [Double] = []
+                    for k in 0..<trials {
+                        var ls = SeedPath(seedRoot + ["labels", t.task.rawValue, "n\(n)", "trial\(k)"]).stream()
+                        let chosen = ls.sample(n, from: pool.count).map { pool[$0] }
+                        let r = RegressorTrialRequest(regressor: kind, standardise: false, settings: settings, dimension: dim,
+                                                      trainX: chosen.flatMap { vectors[t.trainRows[$0]] }, trainY: chosen.map { t.trainTargets[$0] },
+                                                      testX: testX, testY: testY,
+                                                      seeds: SeedBase(seedRoot + ["regressor", t.task.rawValue, "n\(n)", "trial\(k)"]))
+                        maes.append(try backend.fitRegressorTrial(r).mae)
+                    }
+                    maes.sort()
+                    out["\(t.task.rawValue)/\(kind.rawValue)/n\(n)"] = maes.count % 2 == 1 ? maes[maes.count / 2]
+                        : (maes[maes.count / 2 - 1] + maes[maes.count / 2]) / 2
+                }
+            }
+        }
+        return out
+    }
+}
