@@ -66,8 +66,13 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(replicates.count, doc.tsneMaps.count * (r.plan.profile.tsneSeeds - 1))
         XCTAssertTrue(replicates.allSatisfy { $0.seed == 1 && $0.embeddingNeighbours == nil })
         XCTAssertTrue(doc.tsneMaps.allSatisfy { $0.seed == nil })
-        // The probe: trial 0 of each of the 12 fig 7 cells (2 tasks × 2 label counts × 3 arms), and both DIM models.
-        XCTAssertEqual(doc.budgetComparisons.count, 12 + 2)
+        // The probe: trial 0 of each of the 12 fig 7 cells (2 tasks × 2 label counts × 3 arms), and both
+        // DIM models judged downstream (2 tasks × 2 regressors × 2 label counts each).
+        XCTAssertEqual(doc.budgetComparisons.count, 12 + 2 * 8)
+        let dimCells = doc.budgetComparisons.filter { $0.description.hasPrefix("dim-") }.map(\.description)
+        XCTAssertEqual(dimCells.prefix(4).map { $0.components(separatedBy: ",")[0] },
+                       ["dim-synthetic encoder: e_form/linear/n25", "dim-synthetic encoder: e_form/linear/n50",
+                        "dim-synthetic encoder: e_form/mlp/n25", "dim-synthetic encoder: e_form/mlp/n50"])
         XCTAssertEqual(doc.budgetComparisons.first?.longValues.count, 1)
         XCTAssertEqual(doc.budgetComparisons.first?.shortValues.count, 1)
         XCTAssertEqual(doc.trainingRuns?.map(\.model), ["dim-synthetic", "dim-nosynthetic", "donor e_form", "donor gap"])

@@ -17,6 +17,9 @@ final class WallTimeModelTests: XCTestCase {
         XCTAssertEqual(WallTimeModel.speedup(cores: 8, parallelFraction: 0), 1, accuracy: 1e-12)
         let p = WallTimeModel.parallelFraction(twoCoreSpeedup: 1.62)
         XCTAssertEqual(WallTimeModel.speedup(cores: 2, parallelFraction: p), 1.62, accuracy: 1e-12)
+        // A lent core held part of the time: the mean core count, not rounded to a whole core.
+        XCTAssertEqual(WallTimeModel.speedup(meanCores: 1.4, parallelFraction: 1), 1.4, accuracy: 1e-12)
+        XCTAssertEqual(WallTimeModel.speedup(meanCores: 0.5, parallelFraction: 1), 1, accuracy: 1e-12)
     }
 
     func testIndependentItemsThatCannotUseLentCoresPackOntoTheCores() {

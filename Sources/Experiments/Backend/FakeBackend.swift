@@ -100,6 +100,15 @@ public final class FakeBackend: ExperimentBackend, @unchecked Sendable {
             metrics["probe.epochs"] = Double(p.maxEpochs); metrics["probe.selectedEpoch"] = Double(p.maxEpochs)
             metrics["probe.stoppedByRule"] = 0; metrics["probe.ceiling"] = Double(p.maxEpochs)
             metrics["probe.criterion"] = (metrics["criterion"] ?? .nan) * 0.99
+            for t in dataset.tasks where t.structureSet == request.structureSet {
+                for n in request.downstreamLabelCounts {
+                    for r in RegressorKind.allCases {
+                        let k = "\(t.task.rawValue)/\(r.rawValue)/n\(n)", v = 0.2 + 0.1 * s.uniform()
+                        metrics["downstream." + k] = v
+                        metrics["probe.downstream." + k] = v * (0.98 + 0.06 * s.uniform())
+                    }
+                }
+            }
         }
         return ModelArtifact(weights: weights(&s), learningCurve: curve, metrics: metrics)
     }

@@ -19,7 +19,10 @@ extension RealBackend {
                                maxEpochs: request.budget.maxEpochs, patience: request.budget.patience,
                                synthetic: request.synthetic,
                                selection: request.budget.checkpoint == "last" ? .lastEpoch : .validationDIMLoss)
-        config.probeRule = request.probeBudget.map { StoppingRule(maxEpochs: $0.maxEpochs, patience: $0.patience) }
+        config.minRelativeImprovement = request.budget.minRelativeImprovement ?? 0
+        config.probeRule = request.probeBudget.map {
+            StoppingRule(maxEpochs: $0.maxEpochs, patience: $0.patience, minRelativeImprovement: $0.minRelativeImprovement ?? 0)
+        }
         let seed = request.seeds.path("train")
         // The heartbeat's epoch lines: the ceiling of the longer rule bounds the run.
         let ceiling = config.probeRule?.maxEpochs ?? config.maxEpochs
@@ -54,6 +57,17 @@ extension RealBackend {
             metrics["probe.epochs"] = Double(p.epochs); metrics["probe.selectedEpoch"] = Double(p.selectedEpoch)
             metrics["probe.stoppedByRule"] = p.reason == .patience ? 1 : 0; metrics["probe.criterion"] = criterion(p.selectedEpoch)
             metrics["probe.ceiling"] = Double(config.probeRule?.maxEpochs ?? 0)
+            if !request.downstreamLabelCounts.isEmpty, let settings = request.regressor {
+                // Does training on to the longer rule change what the encoder is worth downstream?
+                // Both encoders' vectors, the same label subsets and held-out training crystals.
+                var hs = request.seeds.stream("downstream-check")
+                let heldOut = Set(hs.permutation(crystals.count).prefix(crystals.count / 5))
+                let check = DownstreamCheck(tasks: dataset.tasks.filter { $0.structureSet == request.structureSet }, heldOut: heldOut,
+                                            labelCounts: request.downstreamLabelCounts, trials: 3,
+                                            seedRoot: request.seeds.components + ["downstream-check"], settings: settings)
+                for (k, v) in try check.medians(vectors: run.model.embed(crystals), backend: self) { metrics["downstream." + k] = v }
+                for (k, v) in try check.medians(vectors: p.model.embed(crystals), backend: self) { metrics["probe.downstream." + k] = v }
+            }
         }
         return ModelArtifact(weights: Data(archive.encoded()), learningCurve: curve, metrics: metrics)
     }

@@ -32,8 +32,14 @@ public struct DIMPretrainRequest: Codable, Equatable, Sendable {
     /// The budget probe's longer budget: train on until it stops too and report its result in the
     /// artifact's `probe.*` metrics (the returned weights stay the main budget's).
     public var probeBudget: TrainingBudget? = nil
-    /// Purposes: `init`, `batches`, `validation-split`, `noise`, `false-samples`.
+    /// Purposes: `train` (the root of every stream of the training run: initialisation, validation
+    /// split, each epoch's batches and noise) and `downstream-check`.
     public var seeds: SeedBase
+    /// With a probe budget: label counts of the downstream check that compares the main and the
+    /// probe encoder on the training split (``DownstreamCheck``; empty: no check).
+    public var downstreamLabelCounts: [Int] = []
+    /// The regressors of that check (the profile's fig 8 settings).
+    public var regressor: RegressorSettings? = nil
 }
 
 /// Train a supervised Site-Net from random init on every training label of `task` (the donor of

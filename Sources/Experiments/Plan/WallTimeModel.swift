@@ -30,7 +30,13 @@ public enum WallTimeModel {
 
     /// Amdahl speed-up on `k` cores of a step whose parallel fraction is `p`.
     public static func speedup(cores k: Int, parallelFraction p: Double) -> Double {
-        1 / ((1 - p) + p / Double(max(k, 1)))
+        speedup(meanCores: Double(k), parallelFraction: p)
+    }
+
+    /// Amdahl's speed-up for a mean core count over an item's run (e.g. 1.4 when a lent core was
+    /// held 40 % of the time): 1 / ((1 − p) + p / c), c ≥ 1.
+    public static func speedup(meanCores c: Double, parallelFraction p: Double) -> Double {
+        1 / ((1 - p) + p / max(c, 1))
     }
 
     /// The parallel fraction p that gives speed-up `s2` on 2 cores.
@@ -109,7 +115,7 @@ public struct MeasuredCosts: Sendable {
         var measured: [String: Double] = [:]
         for item in runner.plan.items {
             guard let t = runner.store.timingDetail(key: try materials[item.id]!.key()) else { continue }
-            measured[item.id] = t.seconds * WallTimeModel.speedup(cores: Int(t.cores.rounded()), parallelFraction: p)
+            measured[item.id] = t.seconds * WallTimeModel.speedup(meanCores: t.cores, parallelFraction: p)
         }
         self.init(items: runner.plan.items, measured: measured)
     }

@@ -29,7 +29,9 @@ struct ItemExecutor: Sendable {
         case let .dimPretrain(set, synthetic):
             let probe = profile.budgetProbe.flatMap { $0.pretraining ? $0.longer(profile.dim) : nil }
             let m = try backend.pretrainDIM(DIMPretrainRequest(structureSet: set, synthetic: synthetic, budget: profile.dim,
-                                                               probeBudget: probe, seeds: seeds),
+                                                               probeBudget: probe, seeds: seeds,
+                                                               downstreamLabelCounts: probe == nil ? [] : profile.labelCounts,
+                                                               regressor: profile.regressor),
                                             dataset: try dataset())
             try Validation.check(m, item: item.id)
             return .model(m)

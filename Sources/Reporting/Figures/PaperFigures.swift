@@ -105,8 +105,9 @@ public enum PaperFigures {
                 try emit(fig, caption: "t-SNE maps of the test-set crystal vectors of the untrained and the DIM-trained "
                          + "encoder (rows: the task's test set), coloured by whether the crystal contains a metal and a "
                          + "halogen (pymatgen's element classes); those points are drawn last so the minority stays visible. "
-                         + "Axes are t-SNE coordinates (no units); each map is one t-SNE run (one seed), so the claims are "
-                         + "judged on neighbourhoods in the encoders' own vector space instead." + sharedNote + " "
+                         + "Axes are t-SNE coordinates (no units); each map is the first of the run's t-SNE seeds (the report "
+                         + "gives the spread of the neighbourhood numbers over all seeds), and the claims are judged on "
+                         + "neighbourhoods in the encoders' own vector space." + sharedNote + " "
                          + TSNEFigures.counts(document.tsneMaps) + ".")
             }
             if let fig = try TSNEFigures.labelFigure(document.tsneMaps) {

@@ -55,7 +55,7 @@ extension MarkdownReport {
         guard let c = analysis.convergence else {
             return s + e("This run records no stopping or checkpoint data (results of an older version).") + "\n\n"
         }
-        s += e("Every model stops by a validation rule (patience) under an epoch ceiling meant not to bind. The budget probe follows the first trials of every fig 7 cell and both DIM models to twice the patience and the ceiling on the same seeds (the same run, continued): a cell whose median moves by more than \(Int(c.threshold * 100)) % is flagged.") + "\n\n"
+        s += e("Every model stops by a validation rule (patience) under an epoch ceiling meant not to bind. The budget probe follows the first trials of every fig 7 cell and both DIM models to twice the patience and the ceiling on the same seeds (the same run, continued): a cell whose median moves by more than \(Int(c.threshold * 100)) % is flagged. A DIM model is judged by what its encoder is worth downstream: fig 8's linear and MLP regressors on its vectors, fitted on 3 label subsets per cell and scored on held-out training-split crystals (never the test split), with the kept encoder and with the longer rule's.") + "\n\n"
         s += "### Pretraining runs\n\n"
         s += MarkdownText.table(["model", "epochs", "ceiling", "stopped by", "kept epoch", "criterion at kept epoch", "longer budget: epochs", "stopped by", "criterion"],
                                 c.runs.map { r in [r.model, "\(r.epochs)", "\(r.ceiling)", r.stopReason == "patience" ? "rule" : "ceiling", "\(r.selectedEpoch)",
