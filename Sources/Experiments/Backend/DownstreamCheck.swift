@@ -11,6 +11,12 @@ import Randomness
 /// fig 8 does for encoder vectors) and the median MAE on the held-out crystals is reported under
 /// the key `<task>/<regressor>/n<N>`.
 struct DownstreamCheck {
+    /// Label subsets per cell when the budget probe compares two DIM encoders.
+    static let probeTrials = 5
+    /// The label counts of that comparison: the profile's two largest (default: 250 and 1000),
+    /// where a linear fit on 64-d vectors is well-posed and its MAE is not dominated by the draw.
+    static func probeLabelCounts(_ counts: [Int]) -> [Int] { Array(counts.sorted().suffix(2)) }
+
     private let cells: [(task: TaskData, heldOut: [Int], pool: [Int])]
     private let labelCounts: [Int], trials: Int, seedRoot: [String], settings: RegressorSettings
 

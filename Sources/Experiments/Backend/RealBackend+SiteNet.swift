@@ -63,7 +63,7 @@ extension RealBackend {
                 var hs = request.seeds.stream("downstream-check")
                 let heldOut = Set(hs.permutation(crystals.count).prefix(crystals.count / 5))
                 let check = DownstreamCheck(tasks: dataset.tasks.filter { $0.structureSet == request.structureSet }, heldOut: heldOut,
-                                            labelCounts: request.downstreamLabelCounts, trials: 3,
+                                            labelCounts: request.downstreamLabelCounts, trials: DownstreamCheck.probeTrials,
                                             seedRoot: request.seeds.components + ["downstream-check"], settings: settings)
                 for (k, v) in try check.medians(vectors: run.model.embed(crystals), backend: self) { metrics["downstream." + k] = v }
                 for (k, v) in try check.medians(vectors: p.model.embed(crystals), backend: self) { metrics["probe.downstream." + k] = v }

@@ -233,7 +233,7 @@ public enum ResultsAssembler {
                     let keys = m.metrics.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
                     for k in keys.sorted(by: DownstreamCheck.keyOrder) {
                         guard let a = m.metrics[prefix + k], let b = m.metrics["probe." + prefix + k] else { continue }
-                        out.append(BudgetComparison(description: "\(model) encoder: \(k), training split (median of 3 label subsets)",
+                        out.append(BudgetComparison(description: "\(model) encoder: \(k), training split (median of \(DownstreamCheck.probeTrials) label subsets)",
                                                     shortBudget: profile.dim.summary, longBudget: probe.longer(profile.dim).summary,
                                                     shortValues: [a], longValues: [b]))
                     }

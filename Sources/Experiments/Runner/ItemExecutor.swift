@@ -30,7 +30,7 @@ struct ItemExecutor: Sendable {
             let probe = profile.budgetProbe.flatMap { $0.pretraining ? $0.longer(profile.dim) : nil }
             let m = try backend.pretrainDIM(DIMPretrainRequest(structureSet: set, synthetic: synthetic, budget: profile.dim,
                                                                probeBudget: probe, seeds: seeds,
-                                                               downstreamLabelCounts: probe == nil ? [] : profile.labelCounts,
+                                                               downstreamLabelCounts: probe == nil ? [] : DownstreamCheck.probeLabelCounts(profile.labelCounts),
                                                                regressor: profile.regressor),
                                             dataset: try dataset())
             try Validation.check(m, item: item.id)
