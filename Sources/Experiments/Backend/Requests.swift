@@ -47,6 +47,8 @@ public struct DIMPretrainRequest: Codable, Equatable, Sendable {
 public struct DonorRequest: Codable, Equatable, Sendable {
     public var task: PropertyTask
     public var budget: TrainingBudget
+    /// Purpose `train`: the root of every stream of the training run (initialisation, validation
+    /// split, each epoch's batches).
     public var seeds: SeedBase
 }
 
@@ -68,10 +70,12 @@ public struct SupervisedTrialRequest: Codable, Equatable, Sendable {
     /// The budget probe's longer budget: train on until it stops too and report its MAEs as
     /// `probe.*` extras (the outcome's `mae` stays the main budget's).
     public var probeBudget: TrainingBudget? = nil
-    /// Arm-specific streams; purpose `init` (random-init encoder weights).
+    /// This arm's own streams. The real backend draws nothing from them (every stream of a trial
+    /// is paired, below); they name the item for backends that need an arm-specific draw.
     public var seeds: SeedBase
     /// Streams shared by every arm of this (task, n, trial), so arms differ only by their start:
-    /// purposes `head-init` (the re-initialised 64→64→1 head), `batches` (batch order).
+    /// purpose `sitenet`, the root of the trial's training streams (the random initialisation a
+    /// random-start arm uses, the re-initialised head, each epoch's batch order).
     public var pairedSeeds: SeedBase
 }
 
@@ -95,7 +99,8 @@ public struct RegressorTrialRequest: Sendable {
     public var trainY: [Double]
     public var testX: [Float]
     public var testY: [Double]
-    /// Purposes: `init`, `batches`.
+    /// Purpose `mlp`: the MLP's initialisation, batch order and validation split (the linear
+    /// regression draws nothing).
     public var seeds: SeedBase
 }
 
