@@ -14,7 +14,7 @@ struct TuneDIM: ParsableCommand {
         number of epochs without a stopping rule, and every --every epochs embeds the training split \
         and fits fig 8's linear and MLP regressors on label subsets of the rest, printing the median \
         MAE on the tuning set per task, regressor and label count next to the validation DIM loss \
-        (the stopping criterion). Any stopping rule can then be replayed on the printed loss curve and \
+        (the stopping criterion). The CSV has the loss of every epoch, so any stopping rule can be replayed on it and \
         judged by the downstream medians where it stops. One candidate per process (run several side \
         by side). Example: `repro tune dim --lr 3e-3 --epochs 150 --every 10 --csv dim-3e-3.csv`.
         """)
@@ -44,19 +44,22 @@ struct TuneDIM: ParsableCommand {
         let candidate = DIMTuningCandidate(learningRate: lr, batchSites: sites, synthetic: synthetic.isOn)
         print("tune dim: lr \(lr), \(sites) sites, synthetic \(synthetic.rawValue), \(epochs) epochs, tuning set \(tuningSet) training-split crystals, \(trials) subset(s) per cell; \(BLASOptions.describe(threads: 1))")
         var rows: [String] = []
-        var header: [String] = []
+        var header: [String] = [], keys: [String] = []
         do {
             try RealBackend(data: profile.data).tuneDIM(profile: profile, candidate: candidate, epochs: epochs, every: every,
                                                         labelCounts: labels.sorted(), trials: trials, tuningSetSize: tuningSet) { p in
-                let keys = p.medians.keys.sorted()
+                // Epoch 1 is always scored, so its keys name the columns.
                 if header.isEmpty {
+                    keys = p.medians.keys.sorted()
                     header = ["lr", "sites", "synthetic", "epoch", "val_dim_loss"] + keys + ["seconds"]
                     print(header.joined(separator: " "))
                 }
                 let row = [String(lr), String(sites), synthetic.rawValue, String(p.epoch), String(format: "%.4f", p.validationLoss)]
-                    + keys.map { String(format: "%.4f", p.medians[$0]!) } + [String(format: "%.0f", p.seconds)]
-                print(row.joined(separator: " "))
-                fflush(stdout)
+                    + keys.map { k in p.medians[k].map { String(format: "%.4f", $0) } ?? "" } + [String(format: "%.0f", p.seconds)]
+                if !p.medians.isEmpty {
+                    print(row.joined(separator: " "))
+                    fflush(stdout)
+                }
                 rows.append(row.joined(separator: ","))
                 if let csv {
                     do { try AtomicFile.write(Data((([header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n").utf8), to: URL(fileURLWithPath: csv)) }

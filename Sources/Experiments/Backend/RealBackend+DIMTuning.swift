@@ -21,16 +21,17 @@ public struct DIMTuningPoint: Sendable {
     public var epoch: Int
     /// Validation DIM loss (local + global) after this epoch: the stopping criterion.
     public var validationLoss: Double
-    /// Median tuning-set MAE per downstream cell, keyed "<task>/<regressor>/n<labels>".
+    /// Median tuning-set MAE per downstream cell, keyed "<task>/<regressor>/n<labels>" (empty at
+    /// epochs between checkpoints, which report the loss only).
     public var medians: [String: Double]
     /// Seconds since the run started.
     public var seconds: Double
 }
 
 extension RealBackend {
-    /// Pretrains DIM on the training split of `profile`'s data for `epochs` epochs per candidate
-    /// and, every `every` epochs (and at epoch 1), scores the encoder downstream without touching
-    /// the test split.
+    /// Pretrains DIM on the training split of `profile`'s data for `epochs` epochs and reports the
+    /// validation DIM loss after every epoch; every `every` epochs (and at epochs 1 and `epochs`)
+    /// it also scores the encoder downstream, without touching the test split.
     ///
     /// A tuning set of `tuningSetSize` training-split crystals (seed `tune/dim/holdout`) is held
     /// out of pretraining; the encoder embeds every training-split crystal; for each task and each
@@ -63,8 +64,8 @@ extension RealBackend {
         let t0 = Date()
         _ = try DIMTrainer.train(crystals: pretrain, config: config, seed: SeedPath("tune", "dim", c.synthetic ? "synthetic" : "nosynthetic"),
                                  inspect: { point, model in
-            guard point.epoch == 1 || point.epoch % every == 0 || point.epoch == epochs else { return }
-            let medians = try check.medians(vectors: model.embed(all), backend: self)
+            let scored = point.epoch == 1 || point.epoch % every == 0 || point.epoch == epochs
+            let medians = scored ? try check.medians(vectors: model.embed(all), backend: self) : [:]
             let loss = point.validation.map { $0.localDIM + $0.globalDIM } ?? .nan
             progress(DIMTuningPoint(candidate: c, epoch: point.epoch, validationLoss: loss, medians: medians,
                                     seconds: Date().timeIntervalSince(t0)))
