@@ -27,8 +27,6 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/Shims/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CQhull", path: "Sources/Shims/CQhull", pkgConfig: "qhull_r",
-                       providers: [.apt(["libqhull-dev"])]),
         .systemLibrary(name: "CSpglib", path: "Sources/Shims/CSpglib", pkgConfig: "spglib",
                        providers: [.apt(["libsymspg-dev"])]),
 
@@ -41,7 +39,7 @@ let package = Package(
                 exclude: ["Resources/DATASET.md"],
                 resources: [.copy("Resources/mp-offline-7k.jsonl.gz")], swiftSettings: fast),
         // Site-Net input tensors, XRD pattern, orbital field matrix.
-        .target(name: "Featurizers", dependencies: ["Crystals", "CQhull", "CSpglib"], swiftSettings: fast),
+        .target(name: "Featurizers", dependencies: ["Crystals", "CSpglib"], swiftSettings: fast),
         // Matrix type, sgemm-backed layers with explicit backward passes, optimisers.
         .target(name: "Learning", dependencies: ["CBLAS", "Randomness", "FileOutput"], swiftSettings: fast),
         // The Site-Net encoder, Deep InfoMax heads and losses, supervised head, trainers.

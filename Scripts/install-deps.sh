@@ -3,7 +3,6 @@
 #   libopenblas-dev  BLAS/LAPACK (sgemm, least squares)
 #   libcairo2-dev    figures (PNG, SVG, PDF)
 #   zlib1g-dev       reading .gz datasets
-#   libqhull-dev     Voronoi tessellation for the orbital field matrix
 #   libsymspg-dev    spglib: symmetry for the orbital field matrix
 #   pkg-config       lets SwiftPM find the above
 #   gnuplot-nox      the tests re-draw each figure from its CSV with gnuplot
@@ -13,7 +12,7 @@
 #                    CI only, after the Swift tests: Scripts/check-notebook.sh validates
 #                    Reports/report.ipynb and executes its cells headless (the Swift tests need no Python)
 set -euo pipefail
-pkgs=(libopenblas-dev libcairo2-dev zlib1g-dev libqhull-dev libsymspg-dev pkg-config gnuplot-nox slurm-wlm munge
+pkgs=(libopenblas-dev libcairo2-dev zlib1g-dev libsymspg-dev pkg-config gnuplot-nox slurm-wlm munge
       python3-nbformat jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
 missing=()
 for p in "${pkgs[@]}"; do

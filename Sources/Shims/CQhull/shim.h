@@ -1,1 +1,0 @@
-#include <libqhull_r/qhull_ra.h>
