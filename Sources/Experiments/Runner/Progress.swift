@@ -157,18 +157,3 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
         return String(format: "%dh%02dm", m / 60, m % 60)
     }
 }
-
-/// Collects events for tests.
-public final class RecordingProgress: ProgressSink, @unchecked Sendable {
-    private let lock = NSLock()
-    public private(set) var finishedOrder: [String] = []
-    public private(set) var reasons: [(String, String)] = []
-    public init() {}
-    public func planned(toCompute: [Int: Int], reused: [Int: Int], reasons: [(String, String)]) {
-        lock.lock(); self.reasons = reasons; lock.unlock()
-    }
-    public func finished(item: WorkItem, outcome: ItemOutcome, seconds: Double, message: String?) {
-        lock.lock(); finishedOrder.append(item.id); lock.unlock()
-    }
-    public func done(summary: RunSummary) {}
-}
