@@ -165,6 +165,7 @@ public final class JSONStreamParser {
             var n = 0
             while let b = try peekByte(), b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
                 scratch.append(b); position += 1; n += 1
+                if scratch.count > 400 { throw fail("number longer than 400 characters") }
             }
             return n
         }
@@ -181,7 +182,6 @@ public final class JSONStreamParser {
             if let s = try peekByte(), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { scratch.append(s); position += 1 }
             guard try digits() > 0 else { throw fail("invalid number: no digits in the exponent") }
         }
-        guard scratch.count <= 400 else { throw fail("number longer than 400 characters") }
         scratch.append(0)
         return scratch.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { strtod($0, nil) }
