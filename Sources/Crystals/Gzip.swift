@@ -5,7 +5,7 @@ import Foundation
 public enum Gzip {
     /// The decompressed bytes of a gzip file; a plain file is returned as is (zlib's transparent
     /// mode). Throws a `StructureReadError` naming the file when it is missing, a directory, cannot
-    /// be opened, is corrupt, or holds more than `maxBytes` (checked on the file size before
+    /// be opened, is corrupt or truncated, or holds more than `maxBytes` (checked on the file size before
     /// reading, and again while decompressing).
     public static func contents(of url: URL, maxBytes: Int? = nil) throws -> Data {
         let name = url.lastPathComponent.escapingControlCharacters()
@@ -36,7 +36,15 @@ public enum Gzip {
                 let msg = gzerror(gz, &err).map { String(cString: $0) } ?? "unknown"
                 throw StructureReadError(file: name, "corrupt gzip data (\(msg.escapingControlCharacters())) after \(out.count) bytes")
             }
-            if n == 0 { break }
+            if n == 0 {
+                // zlib hands out what it could of a stream cut short, then reports Z_BUF_ERROR.
+                var err: Int32 = 0
+                _ = gzerror(gz, &err)
+                if err == Z_BUF_ERROR {
+                    throw StructureReadError(file: name, "truncated gzip file: the compressed data ends after \(out.count) decompressed bytes")
+                }
+                break
+            }
             out.append(contentsOf: buffer[0..<Int(n)])
             if let maxBytes, out.count > maxBytes { throw tooLarge("file decompresses to more than \(maxBytes / 1_048_576) MB") }
         }

@@ -14,47 +14,28 @@ public enum Matbench {
         public var targetColumn: String { self == .gap ? "gap pbe" : "e_form" }
     }
 
-    /// Loads a Matbench dataset file in pandas "split" orientation:
-    /// `{"index": [ids], "columns": ["structure", target], "data": [[Structure.as_dict(), value], …]}`
-    /// (gzip or plain). The task is taken from the target column. A row whose structure or value
-    /// is invalid is skipped and listed; a file that is not in this format throws.
-    public static func load(url: URL) throws -> (task: Task, dataset: Dataset) {
-        try parse(data: try Gzip.contents(of: url), name: url.lastPathComponent.escapingControlCharacters())
+    /// Loads a whole Matbench dataset file in pandas "split" orientation (gzip or plain) through
+    /// the streaming reader `stream(url:expecting:_:)`, whose errors it throws; rows pymatgen reads
+    /// but this project cannot use are listed in `skipped`. The task is taken from the target
+    /// column, or must be `expecting` when given.
+    public static func load(url: URL, expecting: Task? = nil) throws -> (task: Task, dataset: Dataset) {
+        var records: [DatasetRecord] = [], skipped: [SkippedRecord] = []
+        let task = try stream(url: url, expecting: expecting) { row in
+            switch row {
+            case .record(let r): records.append(r)
+            case .skipped(let s): skipped.append(s)
+            }
+        }
+        return (task, Dataset(name: url.lastPathComponent.escapingControlCharacters(), records: records, skipped: skipped))
     }
 
     /// `load(url:)` on the decompressed bytes of a Matbench file; `name` names it in errors.
     public static func parse(data: Data, name: String) throws -> (task: Task, dataset: Dataset) {
-        let obj: Any
-        do { obj = try JSONSerialization.jsonObject(with: data) } catch {
-            throw StructureReadError(file: name, line: PymatgenJSON.jsonErrorLine(error, data), "invalid JSON")
-        }
-        guard let dict = obj as? [String: Any], let columns = dict["columns"] as? [String],
-              let rows = dict["data"] as? [Any] else {
-            throw StructureReadError(file: name, "expected pandas split orientation {\"index\", \"columns\", \"data\"}")
-        }
-        guard columns.count == 2, columns[0] == "structure",
-              let task = Task.allCases.first(where: { $0.targetColumn == columns[1] }) else {
-            throw StructureReadError(file: name, "expected columns [\"structure\", \"gap pbe\" | \"e_form\"], found \(columns.map { "\"\($0)\"" }.joined(separator: ", "))")
-        }
-        let index = dict["index"] as? [Any]
-        if let index, index.count != rows.count {
-            throw StructureReadError(file: name, "\"index\" has \(index.count) entries but \"data\" \(rows.count)")
-        }
         var records: [DatasetRecord] = [], skipped: [SkippedRecord] = []
-        for (k, row) in rows.enumerated() {
-            let id = index.map { "\($0[k])" } ?? "row \(k + 1)"
-            guard let pair = row as? [Any], pair.count == 2 else {
-                skipped.append(SkippedRecord(id: id, reason: "expected [structure, value]")); continue
-            }
-            guard let value = (pair[1] as? NSNumber)?.doubleValue, value.isFinite else {
-                skipped.append(SkippedRecord(id: id, reason: "target is not a number")); continue
-            }
-            do {
-                let s = try PymatgenJSON.structure(from: pair[0], context: id)
-                records.append(DatasetRecord(id: id, structure: s, bandGap: task == .gap ? value : nil,
-                                             eForm: task == .eForm ? value : nil))
-            } catch let e as StructureReadError {
-                skipped.append(SkippedRecord(id: id, reason: e.message))
+        let task = try stream(source: DataChunkSource(data), name: name) { row in
+            switch row {
+            case .record(let r): records.append(r)
+            case .skipped(let s): skipped.append(s)
             }
         }
         return (task, Dataset(name: name, records: records, skipped: skipped))

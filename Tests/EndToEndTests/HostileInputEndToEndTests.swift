@@ -46,6 +46,24 @@ final class HostileInputEndToEndTests: XCTestCase {
         XCTAssertTrue(help.stdout.contains("--keep-going") && help.stdout.contains("3 when any item failed"), help.stdout)
     }
 
+    /// `repro data synth-matbench` writes small Matbench-format files; given for the wrong task,
+    /// stage 0 fails with one line naming the file before anything trains, and the thousands of
+    /// items it blocks are counted rather than each printed.
+    func testForeignMatbenchFileFailsStageZeroInAFewLines() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let made = try repro(["data", "synth-matbench", "--out", "mb", "--e-form-records", "40", "--gap-records", "30", "--seed", "2"],
+                             cwd: dir, expect: 0)
+        XCTAssertTrue(made.stdout.contains("matbench_mp_e_form.json.gz: 40 records (matbench_mp_e_form)"), made.stdout)
+        let gap = "mb/matbench_mp_gap.json.gz"
+        let r = try repro(["run", "--profile", "paper", "--matbench-e-form", gap, "--matbench-gap", gap, "--store", "s", "--quiet"],
+                          cwd: dir, expect: 3)
+        let reason = "matbench_mp_gap.json.gz: this is a matbench_mp_gap file (target column \"gap pbe\"), not the matbench_mp_e_form file it was given as"
+        XCTAssertTrue(r.stderr.contains("FAILED dataset: " + reason), r.stderr)
+        XCTAssertTrue(r.stderr.contains("computed, 0 reused, 1 failed"), r.stderr)
+        XCTAssertTrue(r.stderr.range(of: #"BLOCKED \d+ more items: input dataset failed: "#, options: .regularExpression) != nil, r.stderr)
+        XCTAssertLessThan(r.stderr.split(separator: "\n").count, 10, r.stderr)
+    }
+
     func testReproduceWritesTheReportAndExitsThreeOnFailures() throws {
         let dir = try TestSupport.temporaryDirectory()
         let r = try repro(["reproduce", "--profile", "smoke", "--backend", "fake", "--jobs", "2", "--quiet"], cwd: dir,

@@ -51,25 +51,57 @@ struct CrystalLibrary: Sendable {
             var lib = CrystalLibrary(name: "\((eFormPath as NSString).lastPathComponent), \((gapPath as NSString).lastPathComponent)",
                                      checksum: checksum, recordsRead: 0, entries: [:], matbenchSplits: [:], skipped: [])
             var offset = 0
-            for path in [eFormPath, gapPath] {
-                let (mbTask, ds) = try Matbench.load(url: URL(fileURLWithPath: path))
-                let task: PropertyTask = mbTask == .gap ? .gap : .eForm
-                let testIDs = try Matbench.fold0TestIDs(url: foldURL, task: mbTask)
-                lib.recordsRead += ds.records.count + ds.skipped.count
-                lib.skipped += ds.skipped.map { .init(id: $0.id, reason: "\((path as NSString).lastPathComponent): \($0.reason)") }
-                let records = ds.records.map { r -> DatasetRecord in
-                    // Each Matbench file carries one label; keep it under its task.
-                    DatasetRecord(id: r.id, structure: r.structure, bandGap: task == .gap ? (r.bandGap ?? r.eForm) : nil,
-                                  eForm: task == .eForm ? (r.eForm ?? r.bandGap) : nil)
-                }
-                lib.add(records, maxPrimitiveSites: data.maxPrimitiveSites, orderOffset: offset)
-                offset += records.count
-                let (train, test) = Matbench.split(Dataset(name: ds.name, records: records, skipped: []), testIDs: testIDs)
-                lib.matbenchSplits[task] = (train.map(\.id).filter { lib.entries[$0] != nil },
-                                            test.map(\.id).filter { lib.entries[$0] != nil })
+            for (path, task) in [(eFormPath, PropertyTask.eForm), (gapPath, .gap)] {
+                try lib.addMatbenchFile(path, task: task, foldURL: foldURL, maxPrimitiveSites: data.maxPrimitiveSites, offset: &offset)
             }
             return lib
         }
+    }
+
+    /// Records featurised together: big enough to keep both cores busy, small enough that the
+    /// structures waiting for featurisation stay a few megabytes.
+    static let featurizationBatch = 2048
+
+    /// Streams one Matbench file (`Matbench.stream`, which throws for a file that is not the
+    /// `task` file — wrong orientation, other task, truncated gzip, a structure pymatgen rejects)
+    /// and featurises its records a batch at a time, so the file's text and parsed rows are never
+    /// all in memory. Throws too when none of the file's ids is a fold-0 test id of `task` (a file
+    /// whose ids are not Matbench's would otherwise give an empty test set).
+    private mutating func addMatbenchFile(_ path: String, task: PropertyTask, foldURL: URL, maxPrimitiveSites: Int, offset: inout Int) throws {
+        let mbTask: Matbench.Task = task == .gap ? .gap : .eForm
+        let fileName = (path as NSString).lastPathComponent
+        let testIDs = try Matbench.fold0TestIDs(url: foldURL, task: mbTask)
+        var batch: [DatasetRecord] = [], train: [String] = [], test: [String] = []
+        var rows = 0, testRows = 0, firstID: String?
+        func note(_ id: String) -> Bool {
+            rows += 1
+            if firstID == nil { firstID = id }
+            let isTest = testIDs.contains(id)
+            if isTest { testRows += 1 }
+            return isTest
+        }
+        func flush() {
+            add(batch, maxPrimitiveSites: maxPrimitiveSites, orderOffset: offset)
+            offset += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        try Matbench.stream(url: URL(fileURLWithPath: path), expecting: mbTask) { row in
+            switch row {
+            case .record(let r):
+                if note(r.id) { test.append(r.id) } else { train.append(r.id) }
+                batch.append(r)
+                if batch.count >= Self.featurizationBatch { flush() }
+            case .skipped(let s):
+                _ = note(s.id)
+                skipped.append(.init(id: s.id, reason: "\(fileName): \(s.reason)"))
+            }
+        }
+        flush()
+        recordsRead += rows
+        if rows > 0 && testRows == 0 {
+            throw ExperimentError.badInput("\(fileName): none of its \(rows) ids is a fold-0 test id of \(mbTask.rawValue) (its first id is \"\(firstID!.escapingControlCharacters(limit: 60))\"; Matbench's are \"\(mbTask == .gap ? "mb-mp-gap-000001" : "mb-mp-e-form-000001")\" onwards)")
+        }
+        matbenchSplits[task] = (train.filter { entries[$0] != nil }, test.filter { entries[$0] != nil })
     }
 
     /// Featurises `records` and adds the usable ones; the others go to `skipped` with the filter's reason.

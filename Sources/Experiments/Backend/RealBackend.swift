@@ -20,6 +20,8 @@ public final class RealBackend: ExperimentBackend, @unchecked Sendable {
     let data: DataSettings
     private let lock = NSLock()
     private var libraries: [String: CrystalLibrary] = [:]
+    /// File checksums by path, with the size and modification time they were computed at.
+    private var checksums: [String: (stamp: String, hex: String)] = [:]
 
     /// A backend for a profile's data source.
     public init(data: DataSettings) { self.data = data }
@@ -27,17 +29,38 @@ public final class RealBackend: ExperimentBackend, @unchecked Sendable {
     public func dataChecksum(_ data: DataSettings) throws -> String {
         switch data.source {
         case .embedded:
-            return try SHA256.hex(fileAt: Dataset.embeddedURL)
+            return try fileChecksum(Dataset.embeddedURL.path)
         case let .matbench(e, g):
             var combined = Data()
             for path in [e, g] {
                 guard FileManager.default.isReadableFile(atPath: path) else {
                     throw ExperimentError.badInput("\(path): Matbench file not found or not readable")
                 }
-                combined += Data(try SHA256.hex(fileAt: URL(fileURLWithPath: path)).utf8)
+                combined += Data(try fileChecksum(path).utf8)
             }
+            // The reader is part of what the data are: the streaming reader (strtod) reads some
+            // labels and coordinates one bit differently from the JSONSerialization one before it,
+            // so results stored with the old reader must not be reused.
+            combined += Data(Self.matbenchReaderVersion.utf8)
             return SHA256.hex(combined)
         }
+    }
+
+    /// Changes when the Matbench reader reads the same file into different numbers.
+    static let matbenchReaderVersion = "matbench-reader-2"
+
+    /// SHA-256 of a file, remembered per path while its size and modification time stay the same:
+    /// every work item asks for the checksum, and hashing the two Matbench files (~190 MB) takes
+    /// about 2 s each time.
+    private func fileChecksum(_ path: String) throws -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let stamp = "\(attributes?[.size] as? Int ?? -1) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1)"
+        lock.lock()
+        if let (s, hex) = checksums[path], s == stamp { lock.unlock(); return hex }
+        lock.unlock()
+        let hex = try SHA256.hex(fileAt: URL(fileURLWithPath: path))
+        lock.lock(); checksums[path] = (stamp, hex); lock.unlock()
+        return hex
     }
 
     /// The featurised data source (loaded once per process).

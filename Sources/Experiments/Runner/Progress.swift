@@ -37,6 +37,11 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
     private var failedCount = 0
     private var barsDrawn = 0
     private var stages: [Int] = []
+    /// Blocked items per reason: a failed input (a bad data file fails stage 0) blocks thousands
+    /// of items with one message, so only the first few are printed and the rest counted.
+    private var blockedByReason: [String: Int] = [:]
+    /// Blocked items printed per reason before the rest are only counted.
+    static let blockedLinesPerReason = 3
 
     private var heartbeat: DispatchSourceTimer?
     private var lastLine = Date()
@@ -97,6 +102,11 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
         done[item.stage, default: 0] += 1
         if done[item.stage] == total[item.stage] { stageEnd[item.stage] = Date() }
         if outcome == .failed || outcome == .blocked { failedCount += 1 }
+        if outcome == .blocked {
+            let n = blockedByReason[message ?? "", default: 0] + 1
+            blockedByReason[message ?? ""] = n
+            if n > Self.blockedLinesPerReason { return }
+        }
         if outcome == .failed || outcome == .blocked {
             clearBars()
             emit("\(outcome == .failed ? "FAILED" : "BLOCKED") \(item.id): \(message ?? "")\n")
@@ -121,6 +131,10 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
             for (stage, sec) in summary.stageSeconds.sorted(by: { $0.key < $1.key }) where sec > 0 {
                 emit("  stage \(stage) (\(StageNames.name(stage))): \(Self.duration(sec)) of compute\n")
             }
+        }
+        for (reason, n) in blockedByReason.sorted(by: { $0.key < $1.key }) where n > Self.blockedLinesPerReason {
+            let more = n - Self.blockedLinesPerReason
+            emit("BLOCKED \(more) more item\(more == 1 ? "" : "s"): \(reason)\n")
         }
         emit("done in \(Self.duration(Date().timeIntervalSince(start))): \(summary.computed) computed, \(summary.reused) reused, \(summary.failed.count) failed, \(summary.blocked.count) blocked\(summary.cancelled ? " (interrupted: rerun to resume)" : "")\n")
     }
