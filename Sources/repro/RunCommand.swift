@@ -58,7 +58,7 @@ struct Run: ParsableCommand {
 
 /// Options naming the profile (and the backend).
 struct ProfileOptions: ParsableArguments {
-    @Option(help: "smoke, quick (a preview with cut training), default (trained to convergence) or paper (default: default; for report/status, the store's only profile).") var profile: String?
+    @Option(help: "smoke, quick (a preview with cut training), default (trained to convergence), paper, or paper-smoke (the paper plan at smoke budgets on small Matbench-format files) (default: default; for report/status, the store's only profile).") var profile: String?
     @Option(name: .customLong("matbench-e-form"), help: "For --profile paper: matbench_mp_e_form.json(.gz).") var matbenchEForm: String?
     @Option(name: .customLong("matbench-gap"), help: "For --profile paper: matbench_mp_gap.json(.gz).") var matbenchGap: String?
     @Option(help: ArgumentHelp("Computation backend: 'real' (the SiteNet, Regressors, TSNE modules) or 'fake' (a fast synthetic stand-in for testing the pipeline; its numbers mean nothing).", visibility: .hidden))

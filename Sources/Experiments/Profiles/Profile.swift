@@ -219,18 +219,36 @@ extension Profile {
             ])
     }
 
-    /// The built-in profile of this name (`paper` needs its files: see ``paper(eFormPath:gapPath:)``).
+    /// The `paper` plan's structure at `smoke`'s budgets, on a small Matbench-format pair (e.g. from
+    /// `repro data synth-matbench --e-form-records 300 --gap-records 300`): both Matbench files, the
+    /// official fold-0 split, one structure set, one DIM model per synthetic setting and one
+    /// untrained encoder per task dataset, every figure and claim. For CI: it exercises the paper
+    /// data path end to end in about a minute; its numbers mean nothing.
+    public static func paperSmoke(eFormPath: String, gapPath: String) -> Profile {
+        var p = Profile.smoke
+        p.name = "paper-smoke"
+        p.description = "The paper profile's plan (Matbench files, fold 0, one structure set and DIM model per task dataset) at the smoke profile's tiny budgets: exercises the paper data path end to end; its numbers mean nothing."
+        p.data = DataSettings(source: .matbench(eFormPath: eFormPath, gapPath: gapPath), maxStructures: nil,
+                              testFraction: 0.2, maxPrimitiveSites: 50, sharedStructureSet: false)
+        p.departures = p.departures.map {
+            $0.hasPrefix("Uses 240 structures") ? "Uses the given Matbench-format files (a small stand-in pair, not the real 132,752 + 106,113 records), fold 0." : $0
+        }.filter { !$0.hasPrefix("Both tasks share one structure set") }
+        return p
+    }
+
+    /// The built-in profile of this name (`paper` and `paper-smoke` need their files: see
+    /// ``paper(eFormPath:gapPath:)``).
     public static func named(_ name: String, matbenchEForm: String? = nil, matbenchGap: String? = nil) throws -> Profile {
         switch name {
         case "smoke": return .smoke
         case "quick": return .quick
         case "default": return .default
-        case "paper":
+        case "paper", "paper-smoke":
             guard let e = matbenchEForm, let g = matbenchGap else {
-                throw ExperimentError.badInput("profile 'paper' needs --matbench-e-form FILE and --matbench-gap FILE (matbench_mp_e_form.json.gz, matbench_mp_gap.json.gz)")
+                throw ExperimentError.badInput("profile '\(name)' needs --matbench-e-form FILE and --matbench-gap FILE (matbench_mp_e_form.json.gz, matbench_mp_gap.json.gz)")
             }
-            return .paper(eFormPath: e, gapPath: g)
-        default: throw ExperimentError.badInput("unknown profile '\(name)' (expected smoke, quick, default or paper)")
+            return name == "paper" ? .paper(eFormPath: e, gapPath: g) : .paperSmoke(eFormPath: e, gapPath: g)
+        default: throw ExperimentError.badInput("unknown profile '\(name)' (expected smoke, quick, default, paper or paper-smoke)")
         }
     }
 }
