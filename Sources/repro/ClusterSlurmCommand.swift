@@ -49,7 +49,7 @@ struct ClusterSlurm: ParsableCommand {
         if let account { options.append("--account=\(account)") }
         options += sbatchOption
         let q = SlurmScript.quote
-        var profileArgs = "--profile \(profile.name) --backend \(profileOptions.backend)"
+        var profileArgs = "--profile \(profile.name) --backend \(profileOptions.backend.rawValue)"
         if let e = profileOptions.matbenchEForm { profileArgs += " --matbench-e-form \(q(absolute(e)))" }
         if let g = profileOptions.matbenchGap { profileArgs += " --matbench-gap \(q(absolute(g)))" }
         let script = SlurmScript(plan: runner.plan, states: states, shards: shards, retryFailed: retryFailed, repro: binary,

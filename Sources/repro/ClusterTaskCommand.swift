@@ -48,7 +48,7 @@ struct ClusterTask: ParsableCommand {
         let summary: RunSummary
         do {
             summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: n,
-                                             shard: spec.description, stage: String(stage), inputs: "require",
+                                             shard: spec.description, stage: String(stage), inputs: .require,
                                              retryFailed: retryFailed, quiet: true)
         } catch {
             record.outcome = "error"; record.message = String(describing: error)

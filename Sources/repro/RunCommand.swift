@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
     @Option(help: "Run only these stages (comma-separated, 0–3): 0 dataset; 1 DIM pretraining, donors, baseline features, random-init fig 7 trials; 2 DIM/transfer-init fig 7 trials, DIM vectors, regressors on untrained/OFM/XRD vectors; 3 regressors on DIM vectors, t-SNE of DIM vectors.")
     var stage: String?
     @Option(help: "When an input is not in the store: 'compute' it here or 'require' it (the item is blocked). Default: require with --stage, compute otherwise.")
-    var inputs: String?
+    var inputs: InputPolicy?
     @Flag(help: "Recompute items whose stored result is a failure.") var retryFailed = false
     @Flag(help: "Only failures and the summary.") var quiet = false
     @Flag(help: "Say what would be computed and why; compute nothing.") var dryRun = false
@@ -56,19 +56,32 @@ struct Run: ParsableCommand {
     }
 }
 
+/// `--backend`: the real computation or the fast synthetic stand-in.
+enum BackendName: String, ExpressibleByArgument, CaseIterable {
+    case real, fake
+}
+
+/// `--inputs`: what a run does when an item's input is not in the store.
+enum InputPolicy: String, ExpressibleByArgument, CaseIterable {
+    /// Compute it here first.
+    case compute
+    /// Leave the item blocked (a cluster stage whose previous stage has not finished).
+    case require
+}
+
 /// Options naming the profile (and the backend).
 struct ProfileOptions: ParsableArguments {
     @Option(help: "smoke, quick (a preview with cut training), default (trained to convergence), paper, or paper-smoke (the paper plan at smoke budgets on small Matbench-format files) (default: default; for report/status, the store's only profile).") var profile: String?
     @Option(name: .customLong("matbench-e-form"), help: "For --profile paper: matbench_mp_e_form.json(.gz).") var matbenchEForm: String?
     @Option(name: .customLong("matbench-gap"), help: "For --profile paper: matbench_mp_gap.json(.gz).") var matbenchGap: String?
     @Option(help: ArgumentHelp("Computation backend: 'real' (the SiteNet, Regressors, TSNE modules) or 'fake' (a fast synthetic stand-in for testing the pipeline; its numbers mean nothing).", visibility: .hidden))
-    var backend = "real"
+    var backend: BackendName = .real
     @OptionGroup var blasOptions: BLASOptions
 
     /// The paths and the arguments a cell's regenerating command repeats (backend, Matbench files).
     func invocation(store: String, reports: String, figures: String) -> ReportInvocation {
         var extra: [String] = []
-        if backend != "real" { extra += ["--backend", backend] }
+        if backend != .real { extra += ["--backend", backend.rawValue] }
         if let matbenchEForm { extra += ["--matbench-e-form", matbenchEForm] }
         if let matbenchGap { extra += ["--matbench-gap", matbenchGap] }
         return ReportInvocation(store: store, reports: reports, figures: figures, extraArguments: extra)
@@ -92,26 +105,25 @@ struct ProfileOptions: ParsableArguments {
 /// Shared by run, reproduce, report and cluster.
 enum RunSupport {
     /// The backend of this name.
-    static func backend(_ name: String, profile: Profile) throws -> any ExperimentBackend {
+    static func backend(_ name: BackendName, profile: Profile) throws -> any ExperimentBackend {
         switch name {
-        case "fake":
+        case .fake:
             // REPRO_FAKE_TRIAL_DELAY (seconds per trial) lets end-to-end tests interrupt a run mid-way.
             let delay = ProcessInfo.processInfo.environment["REPRO_FAKE_TRIAL_DELAY"].flatMap(Double.init) ?? 0
             // REPRO_FAKE_FAIL: calls whose description contains this text fail (exit-status tests).
             let failing = ProcessInfo.processInfo.environment["REPRO_FAKE_FAIL"].flatMap { $0.isEmpty ? nil : $0 }
             return FakeBackend(defaultStructures: 1600, failWhen: failing.map { text in { $0.contains(text) } }, trialDelay: delay)
-        case "real":
+        case .real:
             return RealBackend(data: profile.data)
-        default: throw CLIFailure("--backend '\(name)': expected real or fake")
         }
     }
 
-    static func runner(profile: Profile, backendName: String, store: String) throws -> Runner {
+    static func runner(profile: Profile, backendName: BackendName, store: String) throws -> Runner {
         Runner(plan: TrialPlan(profile: profile), store: ResultStore(root: URL(fileURLWithPath: store)), backend: try backend(backendName, profile: profile))
     }
 
-    static func execute(profile: Profile, backendName: String, store: String, jobs: Int, shard: String?, stage: String?,
-                        inputs: String?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false,
+    static func execute(profile: Profile, backendName: BackendName, store: String, jobs: Int, shard: String?, stage: String?,
+                        inputs: InputPolicy?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false,
                         keepGoing: Bool = true, figures: FigureSelection? = nil) throws -> RunSummary {
         guard jobs >= 1 else { throw CLIFailure("--jobs \(jobs): expected at least 1") }
         let runner = try runner(profile: profile, backendName: backendName, store: store)
@@ -139,9 +151,8 @@ enum RunSupport {
         let compute: Bool
         switch inputs {
         case nil: compute = stages == nil
-        case "compute"?: compute = true
-        case "require"?: compute = false
-        case let v?: throw CLIFailure("--inputs '\(v)': expected compute or require")
+        case .compute?: compute = true
+        case .require?: compute = false
         }
         let cancel = CancellationFlag()
         signal(SIGINT, SIG_IGN)
