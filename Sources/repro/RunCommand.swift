@@ -112,7 +112,8 @@ enum RunSupport {
             let delay = ProcessInfo.processInfo.environment["REPRO_FAKE_TRIAL_DELAY"].flatMap(Double.init) ?? 0
             // REPRO_FAKE_FAIL: calls whose description contains this text fail (exit-status tests).
             let failing = ProcessInfo.processInfo.environment["REPRO_FAKE_FAIL"].flatMap { $0.isEmpty ? nil : $0 }
-            return FakeBackend(defaultStructures: 1600, failWhen: failing.map { text in { $0.contains(text) } }, trialDelay: delay)
+            let failWhen: (@Sendable (String) -> Bool)? = failing.map { text in { @Sendable (call: String) in call.contains(text) } }
+            return FakeBackend(defaultStructures: 1600, failWhen: failWhen, trialDelay: delay)
         case .real:
             return RealBackend(data: profile.data)
         }
