@@ -213,10 +213,13 @@ struct MarkdownReport {
         s += e("The same arm with the same seeds at the profile's shorter budget and at a longer one: what the cut costs.") + "\n\n"
         guard !analysis.budgets.isEmpty else { return s + e("No budget comparison in this run.") + "\n\n" }
         s += table(["arm", "short budget", "long budget", "short median (n)", "long median (n)", "shift short − long", "95 % CI", "design", "p", "min attainable p"],
-                     analysis.budgets.map { [$0.description, $0.shortBudget, $0.longBudget, "\(T.num($0.short.median)) (\($0.short.n))",
-                                             "\(T.num($0.long.median)) (\($0.long.n))", T.num($0.shift),
-                                             "\(T.num($0.shiftCI.lower)) – \(T.num($0.shiftCI.upper))", $0.paired ? "paired" : "unpaired",
-                                             T.p($0.p), T.p($0.minimumAttainableP)] })
+                     analysis.budgets.map { b in
+                         // One value per budget (a DIM model's downstream cell): no interval or test exists.
+                         let single = min(b.short.n, b.long.n) < 2
+                         return [b.description, b.shortBudget, b.longBudget, "\(T.num(b.short.median)) (\(b.short.n))",
+                                 "\(T.num(b.long.median)) (\(b.long.n))", T.num(b.shift),
+                                 single ? "— (one value each)" : "\(T.num(b.shiftCI.lower)) – \(T.num(b.shiftCI.upper))",
+                                 b.paired ? "paired" : "unpaired", single ? "—" : T.p(b.p), single ? "—" : T.p(b.minimumAttainableP)] })
         return s
     }
 
