@@ -1,5 +1,6 @@
 import Foundation
 import Randomness
+import Statistics
 
 /// What an encoder's vectors are worth downstream, measured as fig 8 measures it but on the
 /// training split only (never the test split): for each task, a held-out set of training-split
@@ -31,6 +32,11 @@ struct DownstreamCheck {
         self.labelCounts = labelCounts.sorted(); self.trials = trials; self.seedRoot = seedRoot; self.settings = settings
     }
 
+    /// The key of one cell: `<task>/<regressor>/n<N>`.
+    static func key(_ task: PropertyTask, _ regressor: RegressorKind, _ n: Int) -> String {
+        "\(task.rawValue)/\(regressor.rawValue)/n\(n)"
+    }
+
     /// Orders `<task>/<regressor>/n<N>` keys by task, regressor, then N as a number.
     static func keyOrder(_ a: String, _ b: String) -> Bool {
         func parts(_ k: String) -> (String, Int) {
@@ -49,21 +55,20 @@ struct DownstreamCheck {
         for (t, heldOut, pool) in cells where !heldOut.isEmpty {
             let testX = heldOut.flatMap { vectors[t.trainRows[$0]] }, testY = heldOut.map { t.trainTargets[$0] }
             for n in labelCounts where n <= pool.count {
-                for kind in RegressorKind.allCases {
-                    var maes: [Double] = []
-                    for k in 0..<trials {
-                        var ls = SeedPath(seedRoot + ["labels", t.task.rawValue, "n\(n)", "trial\(k)"]).stream()
-                        let chosen = ls.sample(n, from: pool.count).map { pool[$0] }
+                var maes: [RegressorKind: [Double]] = [:]
+                for k in 0..<trials {
+                    // One label subset per trial, shared by both regressors.
+                    var ls = SeedPath(seedRoot + ["labels", t.task.rawValue, "n\(n)", "trial\(k)"]).stream()
+                    let chosen = ls.sample(n, from: pool.count).map { pool[$0] }
+                    let trainX = chosen.flatMap { vectors[t.trainRows[$0]] }, trainY = chosen.map { t.trainTargets[$0] }
+                    for kind in RegressorKind.allCases {
                         let r = RegressorTrialRequest(regressor: kind, standardise: false, settings: settings, dimension: dim,
-                                                      trainX: chosen.flatMap { vectors[t.trainRows[$0]] }, trainY: chosen.map { t.trainTargets[$0] },
-                                                      testX: testX, testY: testY,
+                                                      trainX: trainX, trainY: trainY, testX: testX, testY: testY,
                                                       seeds: SeedBase(seedRoot + ["regressor", t.task.rawValue, "n\(n)", "trial\(k)"]))
-                        maes.append(try backend.fitRegressorTrial(r).mae)
+                        maes[kind, default: []].append(try backend.fitRegressorTrial(r).mae)
                     }
-                    maes.sort()
-                    out["\(t.task.rawValue)/\(kind.rawValue)/n\(n)"] = maes.count % 2 == 1 ? maes[maes.count / 2]
-                        : (maes[maes.count / 2 - 1] + maes[maes.count / 2]) / 2
                 }
+                for (kind, m) in maes { out[Self.key(t.task, kind, n)] = Quantile.median(m) }
             }
         }
         return out

@@ -103,7 +103,7 @@ public final class FakeBackend: ExperimentBackend, @unchecked Sendable {
             for t in dataset.tasks where t.structureSet == request.structureSet {
                 for n in request.downstreamLabelCounts {
                     for r in RegressorKind.allCases {
-                        let k = "\(t.task.rawValue)/\(r.rawValue)/n\(n)", v = 0.2 + 0.1 * s.uniform()
+                        let k = DownstreamCheck.key(t.task, r, n), v = 0.2 + 0.1 * s.uniform()
                         metrics["downstream." + k] = v
                         metrics["probe.downstream." + k] = v * (0.98 + 0.06 * s.uniform())
                     }
