@@ -16,10 +16,11 @@ public struct TrialPlan: Sendable {
     public let items: [WorkItem]
     private let index: [String: Int]
 
-    /// The plan of `profile`: every catalogue figure × task × label count × arm × trial.
-    public init(profile: Profile) {
+    /// The plan of `profile`: every catalogue figure × task × label count × arm × trial, each item
+    /// priced in one-core seconds by `costs` with its training runs lasting as `epochs` assumes.
+    public init(profile: Profile, costs: UnitCosts = .reference, epochs: EpochAssumption = .expected) {
         self.profile = profile
-        var b = Builder(profile: profile)
+        var b = Builder(profile: profile, costs: costs, epochs: epochs)
         b.build()
         let sorted = b.items.enumerated().sorted { ($0.element.stage, $0.offset) < ($1.element.stage, $1.offset) }.map(\.element)
         items = sorted
@@ -78,33 +79,50 @@ public struct TrialPlan: Sendable {
         let s = String(x); return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
-    /// Builds the items; inputs are added before their dependants.
+    /// Builds the items; inputs are added before their dependants. Every item's cost is its
+    /// predicted one-core seconds under `costs` (see ``UnitCosts`` for the item models).
     private struct Builder {
         let profile: Profile
+        let costs: UnitCosts
+        let epochs: EpochAssumption
         var items: [WorkItem] = []
         var stages: [String: Int] = [:]
 
-        /// Rough training-set size, for cost estimates only.
-        var trainSize: Double {
+        /// Records in the input files.
+        var records: Double {
             switch profile.data.source {
-            case .embedded: return Double(profile.data.maxStructures ?? 7211) * (1 - profile.data.testFraction)
-            case .matbench: return 95_000
-            }
-        }
-        var testSize: Double {
-            switch profile.data.source {
-            case .embedded: return Double(profile.data.maxStructures ?? 7211) * profile.data.testFraction
-            case .matbench: return 24_000
+            case .embedded: return Double(profile.data.maxStructures ?? 7211)
+            case .matbench: return Double(MatbenchSynthesizer.realRecordCounts.values.reduce(0, +))
             }
         }
 
-        /// Rough epochs a budget runs on `n` crystals, for cost estimates only: the ceiling (or the
-        /// crystal cap) when there is no stopping rule, else the patience plus the epochs a
-        /// run needs to reach its best (more for small sets, whose epochs are short).
-        static func expectedEpochs(_ b: TrainingBudget, n: Double) -> Double {
+        /// Training-split crystals of a structure set (Matbench: fold 0 of full-size files after the
+        /// ≤ 50-site filter, as stage 0 counted them on `repro data synth-matbench`'s stand-ins).
+        func trainSize(_ set: String) -> Double {
+            switch profile.data.source {
+            case .embedded: return records * (1 - profile.data.testFraction)
+            case .matbench: return set == PropertyTask.gap.rawValue ? 82_930 : 103_767
+            }
+        }
+        /// Test-split crystals of a structure set.
+        func testSize(_ set: String) -> Double {
+            switch profile.data.source {
+            case .embedded: return records * profile.data.testFraction
+            case .matbench: return set == PropertyTask.gap.rawValue ? 20_747 : 25_937
+            }
+        }
+
+        /// Epochs a budget runs on `n` crystals, for cost estimates only. Under
+        /// ``EpochAssumption/ceiling``: the ceiling (or the crystal cap). Under
+        /// ``EpochAssumption/expected``, with a stopping rule: supervised training, the patience
+        /// plus the epochs a run needs to reach its best (more for small sets, whose epochs are
+        /// short); DIM pretraining (`pretraining`), at least half the ceiling (the `default` run's
+        /// model without synthetic samples stopped at epoch 142 of its 300).
+        func expectedEpochs(_ b: TrainingBudget, n: Double, pretraining: Bool = false) -> Double {
             let cap = Double(b.epochs(trainingOn: max(1, Int(n))))
-            guard let patience = b.patience(trainingOn: max(1, Int(n))) else { return cap }
-            return min(cap, Double(patience) + max(20, 20_000 / max(n, 1)))
+            guard epochs == .expected, let patience = b.patience(trainingOn: max(1, Int(n))) else { return cap }
+            let guess = Double(patience) + max(20, 20_000 / max(n, 1))
+            return min(cap, pretraining ? max(guess, cap / 2) : guess)
         }
 
         mutating func add(_ id: String, _ kind: WorkKind, _ inputs: [String], cost: Double) {
@@ -116,25 +134,44 @@ public struct TrialPlan: Sendable {
         static func dimID(_ set: String, _ synthetic: Bool) -> String { "dim/\(set)/\(synthetic ? "synthetic" : "nosynthetic")" }
         static func repID(_ set: String, _ r: Representation) -> String { "rep/\(set)/\(r.rawValue)" }
 
+        /// The DIM budget probe's downstream check (``DownstreamCheck``): both encoders embed the
+        /// training split, and each fits fig 8's linear and MLP regressors on the probe's label
+        /// subsets of both tasks at the profile's two largest label counts.
+        func downstreamCheck(_ set: String) -> Double {
+            let counts = DownstreamCheck.probeLabelCounts(profile.labelCounts)
+            let fits = counts.reduce(0.0) { $0 + costs.linearFit(labels: $1, width: 64) + costs.mlpFit(labels: $1, width: 64) }
+            return 2 * (trainSize(set) * costs.inferenceSecondsPerCrystal
+                        + Double(DownstreamCheck.probeTrials * PropertyTask.allCases.count) * fits)
+        }
+
         mutating func build() {
             let p = profile
-            add("dataset", .dataset, [], cost: trainSize * 0.01)
+            let u = costs
+            add("dataset", .dataset, [], cost: records * u.datasetSecondsPerRecord)
             for set in p.structureSets {
                 for synthetic in [true, false] {
+                    let probed = p.budgetProbe?.pretraining == true
+                    let step = u.dimStepSecondsPerCrystal * (synthetic ? 1 : u.dimNoSyntheticFraction)
+                    let training = expectedEpochs(probed ? p.budgetProbe!.longer(p.dim) : p.dim, n: trainSize(set), pretraining: true)
+                        * trainSize(set) * step
                     add(Self.dimID(set, synthetic), .dimPretrain(structureSet: set, synthetic: synthetic), ["dataset"],
-                        cost: Self.expectedEpochs(p.budgetProbe?.pretraining == true ? p.budgetProbe!.longer(p.dim) : p.dim, n: trainSize)
-                            * trainSize * (synthetic ? 3 : 2))
+                        cost: training + (probed ? downstreamCheck(set) : 0))
                 }
             }
             for task in PropertyTask.allCases {
-                add("donor/\(task.rawValue)", .donor(task: task), ["dataset"], cost: Self.expectedEpochs(p.donor, n: trainSize) * trainSize)
+                let set = p.structureSet(of: task)
+                add("donor/\(task.rawValue)", .donor(task: task), ["dataset"],
+                    cost: expectedEpochs(p.donor, n: trainSize(set)) * trainSize(set) * u.supervisedStepSecondsPerCrystal
+                        + testSize(set) * u.inferenceSecondsPerCrystal)
             }
-            let perCrystal: [Representation: Double] = [.untrained: 0.3, .dim: 0.3, .dimNoSynthetic: 0.3, .ofm: 20, .xrd: 5]
+            let perCrystal: [Representation: Double] = [.untrained: u.inferenceSecondsPerCrystal, .dim: u.inferenceSecondsPerCrystal,
+                                                         .dimNoSynthetic: u.inferenceSecondsPerCrystal,
+                                                         .ofm: u.ofmSecondsPerStructure, .xrd: u.xrdSecondsPerStructure]
             for set in p.structureSets {
                 for r in Representation.allCases {
                     let inputs = ["dataset"] + (r.dimSynthetic.map { [Self.dimID(set, $0)] } ?? [])
                     add(Self.repID(set, r), .representation(structureSet: set, representation: r), inputs,
-                        cost: (trainSize + testSize) * perCrystal[r]!)
+                        cost: (trainSize(set) + testSize(set)) * perCrystal[r]!)
                 }
             }
             // Fig 7.
@@ -154,16 +191,16 @@ public struct TrialPlan: Sendable {
                                     let budget = probed ? p.budgetProbe!.longer(p.supervised) : p.supervised
                                     add(TrialPlan.trialID(experiment: fig.id, task: task, n: n, arm: armID, trial: k),
                                         .supervisedTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k, probed: probed),
-                                        inputs, cost: Self.expectedEpochs(budget, n: Double(n)) * Double(n) + testSize * 0.6)
+                                        inputs, cost: expectedEpochs(budget, n: Double(n)) * Double(n) * u.supervisedStepSecondsPerCrystal
+                                            + testSize(set) * u.inferenceSecondsPerCrystal)
                                 }
                             case let .regressor(kind, rep, _):
-                                let dim = rep == .ofm ? 1521.0 : rep == .xrd ? 128 : 64
+                                let width = rep == .ofm ? 1521 : rep == .xrd ? 128 : 64
                                 for k in 0..<p.regressorTrials(at: n) {
                                     add(TrialPlan.trialID(experiment: fig.id, task: task, n: n, arm: armID, trial: k),
                                         .regressorTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k),
                                         ["dataset", Self.repID(set, rep)],
-                                        cost: kind == .linear ? Double(n) * dim * dim * 1e-6 + 0.1
-                                                              : Double(n) * Double(p.regressor.mlpMaxIterations) * dim * 2e-6 + 0.5)
+                                        cost: kind == .linear ? u.linearFit(labels: n, width: width) : u.mlpFit(labels: n, width: width))
                                 }
                             }
                         }
@@ -174,10 +211,10 @@ public struct TrialPlan: Sendable {
             // over the profile's t-SNE seeds.
             for set in p.structureSets {
                 for r in [Representation.untrained, .dim] {
-                    let pts = min(testSize, Double(p.tsne.maxPoints ?? Int.max))
+                    let pts = min(testSize(set), Double(p.tsne.maxPoints ?? Int.max))
                     for seed in 0..<max(1, p.tsneSeeds) {
                         add(TrialPlanIDs.tsne(set, r, seed: seed), .tsne(structureSet: set, representation: r, seed: seed == 0 ? nil : seed),
-                            ["dataset", Self.repID(set, r)], cost: pts * log2(max(pts, 2)) * Double(p.tsne.iterations) * 1e-4)
+                            ["dataset", Self.repID(set, r)], cost: u.tsne(points: pts, perplexity: p.tsne.perplexity, iterations: p.tsne.iterations))
                     }
                 }
             }

@@ -20,7 +20,7 @@ public enum WorkKind: Codable, Equatable, Hashable, Sendable {
 
 /// One node of the trial plan: a unit of work with a readable unique id, the ids of the items
 /// whose outputs it consumes, its stage (1 + the largest stage of its inputs; the dataset is 0)
-/// and an estimated cost used to balance shards.
+/// and an estimated cost used to balance shards and order the work.
 public struct WorkItem: Codable, Equatable, Sendable {
     /// e.g. `dataset`, `dim/shared/synthetic`, `donor/gap`, `rep/shared/ofm`,
     /// `fig7/e_form/n0050/sitenet-dim/t03`, `fig8/gap/n1000/mlp-ofm/t24`, `tsne/shared/dim`.
@@ -31,7 +31,8 @@ public struct WorkItem: Codable, Equatable, Sendable {
     public var inputs: [String]
     /// 0 for the dataset, else 1 + the largest stage of its inputs.
     public var stage: Int
-    /// Relative cost (≈ crystal-epochs of supervised training); only ratios matter.
+    /// Predicted one-core seconds (``UnitCosts``, the plan's ``EpochAssumption``): balances
+    /// shards, orders the critical path and prices what a run will compute.
     public var estimatedCost: Double
 }
 
