@@ -10,7 +10,8 @@ struct ClusterPredict: ParsableCommand {
         discussion: """
         Every item's one-core time comes from the store's timings (a run of the same profile, any \
         number of jobs; an item that had lent cores counts as wall × s(mean cores)). Items the store \
-        has not timed are extrapolated at the median seconds per cost unit of timed items of the \
+        has not timed are extrapolated from the unit-cost model (`repro cluster plan`) times the median \
+        ratio of measured to modelled seconds of timed items of the \
         same kind. The runner's schedule is then simulated on each core count: critical-path order, \
         idle cores lent to the running training item first in that order, Amdahl speed-up \
         s(k) = 1 / ((1 − p) + p / k) with p from the measured two-thread speed-up of a training step \
@@ -40,10 +41,29 @@ struct ClusterPredict: ParsableCommand {
         print("profile \(profile.name): \(plan.items.count) items; \(measured.count) timed in \(store), \(plan.items.count - measured.count) extrapolated")
         print(String(format: "one-core work: %.2f core-hours (timed %.2f); parallel fraction of a training step p = %.2f", estimate.total / 3600,
                      measured.values.reduce(0, +) / 3600, p))
+        print("timed items against the plan's unit-cost model (\(UnitCosts.reference.machine)):")
+        print("  kind               items   measured   unit-cost model   measured ÷ model")
+        for row in Self.byKind(plan.items, measured: measured) {
+            print(String(format: "  %-17@ %6d   %8@   %15@   %16.2f", row.kind, row.count, FigurePlanReport.duration(row.measured),
+                         FigurePlanReport.duration(row.modelled), row.modelled > 0 ? row.measured / row.modelled : .nan))
+        }
         print("cores   predicted wall   lower bound")
         for n in cores {
             let r = WallTimeModel.predict(items: plan.items, seconds: estimate.seconds, cores: n, parallelFraction: p)
             print(String(format: "%5d   %14@   %11@", n, FigurePlanReport.duration(r.wallSeconds), FigurePlanReport.duration(r.lowerBoundSeconds)))
         }
+    }
+
+    /// Timed items grouped by kind: how many, their measured one-core seconds and what the plan's
+    /// unit-cost model (``WorkItem/estimatedCost``) predicted for them.
+    static func byKind(_ items: [WorkItem], measured: [String: Double]) -> [(kind: String, count: Int, measured: Double, modelled: Double)] {
+        var order: [String] = [], rows: [String: (Int, Double, Double)] = [:]
+        for it in items {
+            guard let m = measured[it.id] else { continue }
+            let kind = String(String(describing: it.kind).prefix { $0 != "(" })
+            if rows[kind] == nil { order.append(kind); rows[kind] = (0, 0, 0) }
+            rows[kind]!.0 += 1; rows[kind]!.1 += m; rows[kind]!.2 += it.estimatedCost
+        }
+        return order.map { (kind: $0, count: rows[$0]!.0, measured: rows[$0]!.1, modelled: rows[$0]!.2) }
     }
 }

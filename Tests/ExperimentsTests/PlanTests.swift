@@ -17,7 +17,7 @@ final class PlanTests: XCTestCase {
                             if case .siteNet = ArmSpec.named(arm).kind { trials = profile.siteNetTrials(at: n) }
                             else { trials = profile.regressorTrials(at: n) }
                             XCTAssertGreaterThan(trials, 0)
-                            for k in 0..<trials { expected.insert(TrialPlan.trialID(experiment: fig.id, task: task, n: n, arm: arm, trial: k)) }
+                            for k in 0..<trials { expected.insert(ItemID.trial(experiment: fig.id, task: task, labels: n, arm: arm, trial: k).description) }
                         }
                     }
                 }

@@ -45,9 +45,9 @@ final class UnitCostsTests: XCTestCase {
         XCTAssertEqual(try cost("dim/shared/nosynthetic"), dimEpochs * train * 0.005 + check, accuracy: 1e-9)
         XCTAssertEqual(try cost("rep/shared/ofm"), records * 0.004, accuracy: 1e-9)
         let n = p.labelCounts[0]
-        let trial = TrialPlan.trialID(experiment: "fig7", task: .gap, n: n, arm: ArmID.random, trial: 1)
+        let trial = ItemID.trial(experiment: "fig7", task: .gap, labels: n, arm: ArmID.random, trial: 1).description
         XCTAssertEqual(try cost(trial), Double(p.supervised.epochs(trainingOn: n) * n) * 0.002 + test * 0.0005, accuracy: 1e-9)
-        let fit = TrialPlan.trialID(experiment: "fig8", task: .gap, n: n, arm: ArmID.mlpXRD, trial: 0)
+        let fit = ItemID.trial(experiment: "fig8", task: .gap, labels: n, arm: ArmID.mlpXRD, trial: 0).description
         XCTAssertEqual(try cost(fit), units.mlpFit(labels: n, width: 128), accuracy: 1e-12)
     }
 

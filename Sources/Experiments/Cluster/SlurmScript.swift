@@ -27,7 +27,7 @@ public struct SlurmScript: Sendable {
         public var tasks: [Int]
         /// Items with work left.
         public var itemsLeft: Int
-        /// Estimated cost (relative units of `WorkItem.estimatedCost`) of each shard, index i−1.
+        /// Estimated one-core seconds (`WorkItem.estimatedCost`) of each shard, index i−1.
         public var shardCost: [Double]
     }
 
@@ -113,7 +113,7 @@ public struct SlurmScript: Sendable {
         for st in stages {
             let costs = st.shardCost.map { String(format: "%.3g", $0) }.joined(separator: " ")
             lines.append("# stage \(st.stage): \(StageNames.name(st.stage)) — \(st.items) items in \(st.shards) shard(s), \(st.tasks.count) with work left (\(st.itemsLeft) item(s))")
-            lines.append("#   estimated cost per shard: \(costs)")
+            lines.append("#   estimated one-core seconds per shard: \(costs)")
             guard !st.tasks.isEmpty else { lines.append(""); continue }
             let cmd = "\\\"$REPRO\\\" cluster task \(profileArguments.replacingOccurrences(of: "\"", with: "\\\"")) --store \\\"$STORE\\\" --stage \(st.stage) --shard \\${SLURM_ARRAY_TASK_ID}/\(st.shards)\(retry)"
             lines.append("J=$(sbatch --parsable $SBATCH_OPTS $DEP --job-name=repro-s\(st.stage) --array=\(st.tasks.map(String.init).joined(separator: ",")) --output=\"$STORE/logs/stage\(st.stage)-%a.out\" --wrap=\"\(cmd)\")")

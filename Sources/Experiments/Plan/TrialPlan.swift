@@ -70,15 +70,6 @@ public struct TrialPlan: Sendable {
         }
     }
 
-    /// The item id of a trial.
-    public static func trialID(experiment: String, task: PropertyTask, n: Int, arm: String, trial: Int) -> String {
-        "\(experiment)/\(task.rawValue)/n\(pad(n, 4))/\(arm)/t\(pad(trial, 2))"
-    }
-
-    static func pad(_ x: Int, _ width: Int) -> String {
-        let s = String(x); return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
     /// Builds the items; inputs are added before their dependants. Every item's cost is its
     /// predicted one-core seconds under `costs` (see ``UnitCosts`` for the item models).
     private struct Builder {
@@ -125,14 +116,13 @@ public struct TrialPlan: Sendable {
             return min(cap, pretraining ? max(guess, cap / 2) : guess)
         }
 
-        mutating func add(_ id: String, _ kind: WorkKind, _ inputs: [String], cost: Double) {
+        mutating func add(_ kind: WorkKind, _ inputIDs: [ItemID], cost: Double) {
+            let id = kind.itemID.description, inputs = inputIDs.map(\.description)
             let stage = inputs.isEmpty ? 0 : 1 + inputs.map { stages[$0]! }.max()!
             stages[id] = stage
             items.append(WorkItem(id: id, kind: kind, inputs: inputs, stage: stage, estimatedCost: cost))
         }
 
-        static func dimID(_ set: String, _ synthetic: Bool) -> String { "dim/\(set)/\(synthetic ? "synthetic" : "nosynthetic")" }
-        static func repID(_ set: String, _ r: Representation) -> String { "rep/\(set)/\(r.rawValue)" }
 
         /// The DIM budget probe's downstream check (``DownstreamCheck``): both encoders embed the
         /// training split, and each fits fig 8's linear and MLP regressors on the probe's label
@@ -147,20 +137,20 @@ public struct TrialPlan: Sendable {
         mutating func build() {
             let p = profile
             let u = costs
-            add("dataset", .dataset, [], cost: records * u.datasetSecondsPerRecord)
+            add(.dataset, [], cost: records * u.datasetSecondsPerRecord)
             for set in p.structureSets {
                 for synthetic in [true, false] {
                     let probed = p.budgetProbe?.pretraining == true
                     let step = u.dimStepSecondsPerCrystal * (synthetic ? 1 : u.dimNoSyntheticFraction)
                     let training = expectedEpochs(probed ? p.budgetProbe!.longer(p.dim) : p.dim, n: trainSize(set), pretraining: true)
                         * trainSize(set) * step
-                    add(Self.dimID(set, synthetic), .dimPretrain(structureSet: set, synthetic: synthetic), ["dataset"],
+                    add(.dimPretrain(structureSet: set, synthetic: synthetic), [.dataset],
                         cost: training + (probed ? downstreamCheck(set) : 0))
                 }
             }
             for task in PropertyTask.allCases {
                 let set = p.structureSet(of: task)
-                add("donor/\(task.rawValue)", .donor(task: task), ["dataset"],
+                add(.donor(task: task), [.dataset],
                     cost: expectedEpochs(p.donor, n: trainSize(set)) * trainSize(set) * u.supervisedStepSecondsPerCrystal
                         + testSize(set) * u.inferenceSecondsPerCrystal)
             }
@@ -169,8 +159,8 @@ public struct TrialPlan: Sendable {
                                                          .ofm: u.ofmSecondsPerStructure, .xrd: u.xrdSecondsPerStructure]
             for set in p.structureSets {
                 for r in Representation.allCases {
-                    let inputs = ["dataset"] + (r.dimSynthetic.map { [Self.dimID(set, $0)] } ?? [])
-                    add(Self.repID(set, r), .representation(structureSet: set, representation: r), inputs,
+                    let inputs: [ItemID] = [.dataset] + (r.dimSynthetic.map { [.dim(structureSet: set, synthetic: $0)] } ?? [])
+                    add(.representation(structureSet: set, representation: r), inputs,
                         cost: (trainSize(set) + testSize(set)) * perCrystal[r]!)
                 }
             }
@@ -183,23 +173,21 @@ public struct TrialPlan: Sendable {
                             let arm = ArmSpec.named(armID)
                             switch arm.kind {
                             case let .siteNet(initialisation):
-                                var inputs = ["dataset"]
-                                if initialisation == .dim { inputs.append(Self.dimID(set, true)) }
-                                if initialisation == .transfer { inputs.append("donor/\(task.other.rawValue)") }
+                                var inputs: [ItemID] = [.dataset]
+                                if initialisation == .dim { inputs.append(.dim(structureSet: set, synthetic: true)) }
+                                if initialisation == .transfer { inputs.append(.donor(task.other)) }
                                 for k in 0..<p.siteNetTrials(at: n) {
                                     let probed = p.budgetProbe?.probes(trial: k) ?? false
                                     let budget = probed ? p.budgetProbe!.longer(p.supervised) : p.supervised
-                                    add(TrialPlan.trialID(experiment: fig.id, task: task, n: n, arm: armID, trial: k),
-                                        .supervisedTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k, probed: probed),
+                                    add(.supervisedTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k, probed: probed),
                                         inputs, cost: expectedEpochs(budget, n: Double(n)) * Double(n) * u.supervisedStepSecondsPerCrystal
                                             + testSize(set) * u.inferenceSecondsPerCrystal)
                                 }
                             case let .regressor(kind, rep, _):
                                 let width = rep == .ofm ? 1521 : rep == .xrd ? 128 : 64
                                 for k in 0..<p.regressorTrials(at: n) {
-                                    add(TrialPlan.trialID(experiment: fig.id, task: task, n: n, arm: armID, trial: k),
-                                        .regressorTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k),
-                                        ["dataset", Self.repID(set, rep)],
+                                    add(.regressorTrial(experiment: fig.id, task: task, nLabels: n, arm: armID, trial: k),
+                                        [.dataset, .representation(structureSet: set, rep)],
                                         cost: kind == .linear ? u.linearFit(labels: n, width: width) : u.mlpFit(labels: n, width: width))
                                 }
                             }
@@ -213,8 +201,8 @@ public struct TrialPlan: Sendable {
                 for r in [Representation.untrained, .dim] {
                     let pts = min(testSize(set), Double(p.tsne.maxPoints ?? Int.max))
                     for seed in 0..<max(1, p.tsneSeeds) {
-                        add(TrialPlanIDs.tsne(set, r, seed: seed), .tsne(structureSet: set, representation: r, seed: seed == 0 ? nil : seed),
-                            ["dataset", Self.repID(set, r)], cost: u.tsne(points: pts, perplexity: p.tsne.perplexity, iterations: p.tsne.iterations))
+                        add(.tsne(structureSet: set, representation: r, seed: seed == 0 ? nil : seed),
+                            [.dataset, .representation(structureSet: set, r)], cost: u.tsne(points: pts, perplexity: p.tsne.perplexity, iterations: p.tsne.iterations))
                     }
                 }
             }

@@ -116,7 +116,7 @@ extension UnitCosts {
     /// the no-synthetic DIM step's share from the `quick` run's two DIM items (3.0 of 6.5 min).
     public static let reference = UnitCosts(
         machine: "2-vCPU Intel Xeon (family 6 model 167, AVX-512), OpenBLAS Haswell kernels, 1 thread, 2026-12-02",
-        datasetSecondsPerRecord: 61.0 / 238_865,
+        datasetSecondsPerRecord: 111.8 / 238_865,
         dimStepSecondsPerCrystal: 1 / 224.7,
         dimNoSyntheticFraction: 3.0 / 6.5,
         supervisedStepSecondsPerCrystal: 1 / 564.8,

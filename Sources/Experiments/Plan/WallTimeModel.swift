@@ -98,7 +98,7 @@ public enum WallTimeModel {
 }
 
 /// One-core seconds for every plan item: measured where the store timed it (an item that had lent
-/// cores counts as wall × s(mean cores)), else the median seconds per cost unit
+/// cores counts as wall × s(mean cores)), else the median ratio of measured to predicted seconds
 /// (``WorkItem/estimatedCost``) of timed items of the same kind (else of all timed items) times
 /// the item's estimated cost.
 public struct MeasuredCosts: Sendable {

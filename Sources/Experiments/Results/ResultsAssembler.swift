@@ -101,7 +101,7 @@ public enum ResultsAssembler {
         }
 
         var dataset: DatasetInfo?
-        if case let .dataset(d)? = outputs["dataset"] { dataset = d }
+        if case let .dataset(d)? = outputs[ItemID.dataset.description] { dataset = d }
 
         // Trials (figs 7, 8, 12), in plan order; failures included.
         var trials: [TrialRecord] = []
@@ -122,11 +122,11 @@ public enum ResultsAssembler {
         var encoders: [String: Data] = [:]
         for set in profile.structureSets {
             for synthetic in [true, false] {
-                if case let .model(m)? = outputs[TrialPlanIDs.dim(set, synthetic)] {
+                if case let .model(m)? = outputs[ItemID.dim(structureSet: set, synthetic: synthetic).description] {
                     let stem = "dim-" + (synthetic ? "synthetic" : "nosynthetic") + (profile.structureSets.count > 1 ? "-\(set)" : "")
                     encoders[stem] = m.weights
                 }
-                if case let .model(m)? = outputs[TrialPlanIDs.dim(set, synthetic)], var c = m.learningCurve {
+                if case let .model(m)? = outputs[ItemID.dim(structureSet: set, synthetic: synthetic).description], var c = m.learningCurve {
                     if let d = dataset { c.tasks = d.tasks.filter { $0.structureSet == set }.map(\.task.rawValue).sorted() }
                     curves.append(c)
                 }
@@ -141,7 +141,7 @@ public enum ResultsAssembler {
                 let label = Dictionary(uniqueKeysWithValues: zip(td.testRows, td.testTargets))
                 for rep in [Representation.untrained, .dim] {
                   for seed in 0..<max(1, profile.tsneSeeds) {
-                    guard case let .tsne(t)? = outputs[TrialPlanIDs.tsne(td.structureSet, rep, seed: seed)] else { continue }
+                    guard case let .tsne(t)? = outputs[ItemID.tsne(structureSet: td.structureSet, rep, seed: seed).description] else { continue }
                     var ids: [String] = [], xs: [Double] = [], ys: [Double] = [], mh: [Bool] = [], labels: [Double] = []
                     var kept: [Int] = []
                     for (i, r) in t.rows.enumerated() {
@@ -151,7 +151,7 @@ public enum ResultsAssembler {
                     }
                     // Neighbourhoods in the encoder's own space (the vectors the t-SNE was fitted on).
                     var embedded: [[Int]]? = nil
-                    if case let .vectors(v)? = outputs[TrialPlanIDs.rep(td.structureSet, rep)], v.dimension > 0 {
+                    if case let .vectors(v)? = outputs[ItemID.representation(structureSet: td.structureSet, rep).description], v.dimension > 0 {
                         var pts: [Float] = []
                         pts.reserveCapacity(kept.count * v.dimension)
                         for r in kept { pts.append(contentsOf: v.test.values[(r * v.dimension)..<((r + 1) * v.dimension)]) }
@@ -180,7 +180,7 @@ public enum ResultsAssembler {
             : []
         let provenance = Provenance(
             toolVersion: "\(FrameworkVersion.current) + backend \(runner.backend.codeVersion)",
-            gitCommit: context.gitCommit, dataChecksum: materials["dataset"]!.dataChecksum, seedRoot: profile.seedRoot,
+            gitCommit: context.gitCommit, dataChecksum: materials[ItemID.dataset.description]!.dataChecksum, seedRoot: profile.seedRoot,
             blasCore: BLAS.kernelDescription, blasThreadsPerTrial: 1, jobs: includeTimings ? context.jobs : 0,
             machine: context.machine, stageSeconds: stageTimings)
         let doc = ResultsDocument(profile: profile.summary, provenance: provenance, dataset: datasetSummary,
@@ -224,7 +224,7 @@ public enum ResultsAssembler {
         if probe.pretraining {
             for set in profile.structureSets {
                 for synthetic in [true, false] {
-                    guard case let .model(m)? = outputs[TrialPlanIDs.dim(set, synthetic)] else { continue }
+                    guard case let .model(m)? = outputs[ItemID.dim(structureSet: set, synthetic: synthetic).description] else { continue }
                     let model = "dim-" + (synthetic ? "synthetic" : "nosynthetic") + (profile.structureSets.count > 1 ? "-\(set)" : "")
                     // A DIM model is judged by what its encoder is worth downstream (its loss keeps
                     // creeping down; the pretraining table shows it): the DIM item's downstream
@@ -248,11 +248,11 @@ public enum ResultsAssembler {
         var ids: [(String, String)] = []
         for set in profile.structureSets {
             for synthetic in [true, false] {
-                ids.append((TrialPlanIDs.dim(set, synthetic),
+                ids.append((ItemID.dim(structureSet: set, synthetic: synthetic).description,
                             "dim-" + (synthetic ? "synthetic" : "nosynthetic") + (profile.structureSets.count > 1 ? "-\(set)" : "")))
             }
         }
-        for task in PropertyTask.allCases { ids.append(("donor/\(task.rawValue)", "donor \(task.rawValue)")) }
+        for task in PropertyTask.allCases { ids.append((ItemID.donor(task).description, "donor \(task.rawValue)")) }
         return ids.compactMap { id, name in
             guard case let .model(m)? = outputs[id], let epochs = m.metrics["epochs"] else { return nil }
             let reason = { (v: Double?) in v == 1 ? "patience" : "maxEpochs" }

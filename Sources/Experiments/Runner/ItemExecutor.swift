@@ -9,7 +9,7 @@ struct ItemExecutor: Sendable {
     func execute(_ item: WorkItem, inputs: [String: WorkOutput]) throws -> WorkOutput {
         let seeds = Seeds.base(for: item.kind, root: profile.seedRoot)
         func dataset() throws -> DatasetInfo {
-            guard case let .dataset(d)? = inputs["dataset"] else { throw ExperimentError.invalidResult("missing dataset input") }
+            guard case let .dataset(d)? = inputs[ItemID.dataset.description] else { throw ExperimentError.invalidResult("missing dataset input") }
             return d
         }
         func model(_ id: String) throws -> ModelArtifact {
@@ -43,7 +43,7 @@ struct ItemExecutor: Sendable {
 
         case let .representation(set, rep):
             let d = try dataset()
-            let encoder = try rep.dimSynthetic.map { try model(TrialPlanIDs.dim(set, $0)) }
+            let encoder = try rep.dimSynthetic.map { try model(ItemID.dim(structureSet: set, synthetic: $0).description) }
             let v = try backend.computeRepresentation(RepresentationRequest(structureSet: set, representation: rep, seeds: seeds),
                                                       dataset: d, encoder: encoder)
             try Validation.check(v, set: try d.set(set), item: item.id)
@@ -57,8 +57,8 @@ struct ItemExecutor: Sendable {
             var initial: ModelArtifact?
             switch initialisation {
             case .random: initial = nil
-            case .dim: initial = try model(TrialPlanIDs.dim(profile.structureSet(of: task), true))
-            case .transfer: initial = try model("donor/\(task.other.rawValue)")
+            case .dim: initial = try model(ItemID.dim(structureSet: profile.structureSet(of: task), synthetic: true).description)
+            case .transfer: initial = try model(ItemID.donor(task.other).description)
             }
             let split = Seeds.validationSplit(rows, root: profile.seedRoot, task: task, n: n, trial: trial)
             let r = SupervisedTrialRequest(task: task, nLabels: n, trial: trial, initialisation: initialisation, labelRows: rows,
@@ -75,7 +75,7 @@ struct ItemExecutor: Sendable {
                 throw ExperimentError.invalidResult("\(armID) is not a regressor arm")
             }
             let pool = try d.task(task)
-            let v = try vectors(TrialPlanIDs.rep(profile.structureSet(of: task), rep))
+            let v = try vectors(ItemID.representation(structureSet: profile.structureSet(of: task), rep).description)
             let positions = try Seeds.labelPositions(root: profile.seedRoot, task: task, n: n, trial: trial, pool: pool)
             let failedTrain = Set(v.failedTrainRows), failedTest = Set(v.failedTestRows)
             let dim = v.dimension
@@ -104,7 +104,7 @@ struct ItemExecutor: Sendable {
         case let .tsne(set, rep, seed):
             let d = try dataset()
             let s = try d.set(set)
-            let v = try vectors(TrialPlanIDs.rep(set, rep))
+            let v = try vectors(ItemID.representation(structureSet: set, rep).description)
             let failed = Set(v.failedTestRows)
             let limit = profile.tsne.maxPoints ?? s.testIDs.count
             let rows = Array((0..<s.testIDs.count).filter { !failed.contains($0) }.prefix(limit))
@@ -119,16 +119,6 @@ struct ItemExecutor: Sendable {
             }
             return .tsne(t)
         }
-    }
-}
-
-/// Ids of model items (shared by the plan and the executor).
-enum TrialPlanIDs {
-    static func dim(_ set: String, _ synthetic: Bool) -> String { "dim/\(set)/\(synthetic ? "synthetic" : "nosynthetic")" }
-    static func rep(_ set: String, _ r: Representation) -> String { "rep/\(set)/\(r.rawValue)" }
-    /// `tsne/<set>/<rep>` for the first t-SNE seed, `tsne/<set>/<rep>/seed<k>` for the k-th repeat.
-    static func tsne(_ set: String, _ r: Representation, seed: Int) -> String {
-        "tsne/\(set)/\(r.rawValue)" + (seed == 0 ? "" : "/seed\(seed)")
     }
 }
 
