@@ -21,14 +21,19 @@ struct ClusterTask: ParsableCommand {
     @OptionGroup var profileOptions: ProfileOptions
     @Option(help: "Result store directory.") var store: String
     @Option(help: "The stage to run (0–3).") var stage: Int
-    @Option(help: "The slice i/m of the stage.") var shard: String
+    @Option(help: "The slice i/m of the stage.", transform: PlanSliceArguments.shard) var shard: ShardSpec
     @Option(help: "Items side by side (default: $SLURM_CPUS_PER_TASK, else the CPUs of this machine).") var jobs: Int?
     @Flag(help: "Recompute items whose stored result is a failure.") var retryFailed = false
 
+    func validate() throws {
+        guard (0...PlanSliceArguments.maxStage).contains(stage) else {
+            throw ValidationError("--stage \(stage): expected a stage number 0–\(PlanSliceArguments.maxStage)")
+        }
+    }
+
     func run() throws {
         let profile = try profileOptions.resolve()
-        let spec: ShardSpec
-        do { spec = try ShardSpec(parsing: shard) } catch { throw CLIFailure(String(describing: error)) }
+        let spec = shard
         let env = ProcessInfo.processInfo.environment
         let cpus = env["SLURM_CPUS_PER_TASK"].flatMap { Int($0) }
         let n = jobs ?? cpus ?? ProcessInfo.processInfo.activeProcessorCount
@@ -48,7 +53,7 @@ struct ClusterTask: ParsableCommand {
         let summary: RunSummary
         do {
             summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: n,
-                                             shard: spec.description, stage: String(stage), inputs: .require,
+                                             shard: spec, stages: [stage], inputs: .require,
                                              retryFailed: retryFailed, quiet: true)
         } catch {
             record.outcome = "error"; record.message = String(describing: error)

@@ -48,7 +48,7 @@ struct Reproduce: ParsableCommand {
             if dryRun { return }
         }
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
-                                             shard: nil, stage: nil, inputs: nil, retryFailed: retryFailed, quiet: quiet,
+                                             shard: nil, stages: nil, inputs: nil, retryFailed: retryFailed, quiet: quiet,
                                              keepGoing: keepGoing, figures: selection)
         let failures = summary.failed.count + summary.blocked.count
         if summary.cancelled {

@@ -30,9 +30,9 @@ struct Run: ParsableCommand {
     @OptionGroup var profileOptions: ProfileOptions
     @Option(help: "Result store directory.") var store = ".repro-store"
     @Option(help: "Items computed side by side (threads, one BLAS thread each).") var jobs = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Run the i-th of n slices of the plan, e.g. 2/8.") var shard: String?
-    @Option(help: "Run only these stages (comma-separated, 0–3): 0 dataset; 1 DIM pretraining, donors, baseline features, random-init fig 7 trials; 2 DIM/transfer-init fig 7 trials, DIM vectors, regressors on untrained/OFM/XRD vectors; 3 regressors on DIM vectors, t-SNE of DIM vectors.")
-    var stage: String?
+    @Option(help: "Run the i-th of n slices of the plan, e.g. 2/8.", transform: PlanSliceArguments.shard) var shard: ShardSpec?
+    @Option(help: "Run only these stages (comma-separated, 0–3): 0 dataset; 1 DIM pretraining, donors, baseline features, random-init fig 7 trials; 2 DIM/transfer-init fig 7 trials, DIM vectors, regressors on untrained/OFM/XRD vectors; 3 regressors on DIM vectors, t-SNE of DIM vectors.", transform: PlanSliceArguments.stages)
+    var stage: Set<Int>?
     @Option(help: "When an input is not in the store: 'compute' it here or 'require' it (the item is blocked). Default: require with --stage, compute otherwise.")
     var inputs: InputPolicy?
     @Flag(help: "Recompute items whose stored result is a failure.") var retryFailed = false
@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let profile = try profileOptions.resolve()
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
-                                             shard: shard, stage: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet,
+                                             shard: shard, stages: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet,
                                              dryRun: dryRun, keepGoing: keepGoing)
         if dryRun { return }
         let failures = !summary.failed.isEmpty || !summary.blocked.isEmpty
@@ -123,32 +123,22 @@ enum RunSupport {
         Runner(plan: TrialPlan(profile: profile), store: ResultStore(root: URL(fileURLWithPath: store)), backend: try backend(backendName, profile: profile))
     }
 
-    static func execute(profile: Profile, backendName: BackendName, store: String, jobs: Int, shard: String?, stage: String?,
+    static func execute(profile: Profile, backendName: BackendName, store: String, jobs: Int, shard: ShardSpec?, stages: Set<Int>?,
                         inputs: InputPolicy?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false,
                         keepGoing: Bool = true, figures: FigureSelection? = nil) throws -> RunSummary {
         guard jobs >= 1 else { throw CLIFailure("--jobs \(jobs): expected at least 1") }
         let runner = try runner(profile: profile, backendName: backendName, store: store)
-        var stages: Set<Int>?
-        if let stage {
-            var s = Set<Int>()
-            for part in stage.split(separator: ",") {
-                guard let v = Int(part.trimmingCharacters(in: .whitespaces)), (0..<runner.plan.stageCount).contains(v) else {
-                    throw CLIFailure("--stage '\(stage)': expected stage numbers 0–\(runner.plan.stageCount - 1), comma-separated")
-                }
-                s.insert(v)
-            }
-            stages = s
+        if let stages, let bad = stages.first(where: { $0 >= runner.plan.stageCount }) {
+            throw CLIFailure("--stage \(bad): the \(profile.name) plan has stages 0–\(runner.plan.stageCount - 1)")
         }
         var selection: Set<String>?
-        do {
-            if let figures {
-                selection = Set(figures.figures.flatMap { runner.plan.directItems(ofFigure: $0).map(\.id) })
-            } else if let shard {
-                selection = Set(Sharding.items(of: runner.plan, shard: try ShardSpec(parsing: shard), stages: stages).map(\.id))
-            } else if let stages {
-                selection = Set(runner.plan.items.filter { stages.contains($0.stage) }.map(\.id))
-            }
-        } catch { throw CLIFailure(String(describing: error)) }
+        if let figures {
+            selection = Set(figures.figures.flatMap { runner.plan.directItems(ofFigure: $0).map(\.id) })
+        } else if let shard {
+            selection = Set(Sharding.items(of: runner.plan, shard: shard, stages: stages).map(\.id))
+        } else if let stages {
+            selection = Set(runner.plan.items.filter { stages.contains($0.stage) }.map(\.id))
+        }
         let compute: Bool
         switch inputs {
         case nil: compute = stages == nil
@@ -170,7 +160,7 @@ enum RunSupport {
         let console = ConsoleProgress(quiet: quiet && !dryRun, heartbeatInterval: beat)
         let progress: ProgressSink = keepGoing ? console : StopAfterFailure(forwardingTo: console, cancel: cancel)
         if !quiet {
-            FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s)\(shard.map { ", shard \($0)" } ?? "")\(stage.map { ", stage \($0)" } ?? "")\n\(BLASOptions.describe(threads: 1))\n".utf8))
+            FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s)\(shard.map { ", shard \($0)" } ?? "")\(stages.map { ", stage \($0.sorted().map(String.init).joined(separator: ","))" } ?? "")\n\(BLASOptions.describe(threads: 1))\n".utf8))
         }
         do {
             return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed, dryRun: dryRun),
