@@ -60,7 +60,7 @@ struct ClusterPlan: ParsableCommand {
                 WallTimeModel.predict(items: pl.items, seconds: Dictionary(uniqueKeysWithValues: pl.items.map { ($0.id, $0.estimatedCost) }),
                                       cores: n, parallelFraction: p).wallSeconds
             }
-            print(String(format: "  %5d   %15@   %15@", n, FigurePlanReport.duration(w[0]), FigurePlanReport.duration(w[1])))
+            print(FigurePlanReport.rightAligned(String(n), 7) + FigurePlanReport.rightAligned(FigurePlanReport.duration(w[0]), 18) + FigurePlanReport.rightAligned(FigurePlanReport.duration(w[1]), 18))
         }
         let a = Sharding.assignment(plan, shards: shards)
         let loads = Sharding.loads(plan, shards: shards)

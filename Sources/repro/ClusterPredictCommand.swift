@@ -44,13 +44,15 @@ struct ClusterPredict: ParsableCommand {
         print("timed items against the plan's unit-cost model (\(UnitCosts.reference.machine)):")
         print("  kind               items   measured   unit-cost model   measured ÷ model")
         for row in Self.byKind(plan.items, measured: measured) {
-            print(String(format: "  %-17@ %6d   %8@   %15@   %16.2f", row.kind, row.count, FigurePlanReport.duration(row.measured),
-                         FigurePlanReport.duration(row.modelled), row.modelled > 0 ? row.measured / row.modelled : .nan))
+            print("  " + row.kind.padding(toLength: 17, withPad: " ", startingAt: 0) + FigurePlanReport.rightAligned(String(row.count), 6)
+                  + FigurePlanReport.rightAligned(FigurePlanReport.duration(row.measured), 11) + FigurePlanReport.rightAligned(FigurePlanReport.duration(row.modelled), 18)
+                  + FigurePlanReport.rightAligned(row.modelled > 0 ? String(format: "%.2f", row.measured / row.modelled) : "—", 19))
         }
         print("cores   predicted wall   lower bound")
         for n in cores {
             let r = WallTimeModel.predict(items: plan.items, seconds: estimate.seconds, cores: n, parallelFraction: p)
-            print(String(format: "%5d   %14@   %11@", n, FigurePlanReport.duration(r.wallSeconds), FigurePlanReport.duration(r.lowerBoundSeconds)))
+            print(FigurePlanReport.rightAligned(String(n), 5) + FigurePlanReport.rightAligned(FigurePlanReport.duration(r.wallSeconds), 17)
+                  + FigurePlanReport.rightAligned(FigurePlanReport.duration(r.lowerBoundSeconds), 14))
         }
     }
 

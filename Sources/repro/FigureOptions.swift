@@ -67,6 +67,11 @@ enum FigurePlanReport {
         return " (" + order.map { "\(count[$0]!) \($0)" }.joined(separator: ", ") + ")"
     }
 
+    /// `s` right-aligned in `width` characters (String(format:)'s `%14@` does not pad on Linux).
+    static func rightAligned(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+    }
+
     static func duration(_ s: Double) -> String {
         s < 90 ? String(format: "%.0f s", s) : s < 5400 ? String(format: "%.1f min", s / 60) : String(format: "%.1f h", s / 3600)
     }
