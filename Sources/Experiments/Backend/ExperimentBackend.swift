@@ -30,8 +30,9 @@ public protocol ExperimentBackend: Sendable {
     func trainDonor(_ request: DonorRequest, dataset: DatasetInfo) throws -> ModelArtifact
 
     /// Stage 2: one fig 7 trial. `initialModel` is the DIM model (`.dim`), the other task's donor
-    /// (`.transfer`) or nil (`.random`); the backend loads its encoder weights and re-initialises
-    /// the 64→64→1 head with `seeds.stream("head-init")`.
+    /// (`.transfer`) or nil (`.random`); the backend loads its encoder weights and initialises the
+    /// 64→64→1 head (and, for `.random`, the encoder) from the paired stream
+    /// `request.pairedSeeds` / `sitenet` / `init`, shared by every arm of the (task, n, trial).
     func trainSupervisedTrial(_ request: SupervisedTrialRequest, dataset: DatasetInfo,
                               initialModel: ModelArtifact?) throws -> TrialOutcome
 

@@ -23,15 +23,10 @@ public enum Seeds {
         }
     }
 
-    /// The label subset of trial `trial` at `n` labels: `n` distinct rows of the task's training
-    /// pool, drawn by partial Fisher–Yates from the stream `(root, "labels", task, n, trial)`, in
-    /// draw order. Throws when the pool has fewer than `n` crystals.
+    /// The label subset of trial `trial` at `n` labels: the rows of the task's training pool at
+    /// ``labelPositions(root:task:n:trial:pool:)``, in draw order.
     public static func labelRows(root: String, task: PropertyTask, n: Int, trial: Int, pool: TaskData) throws -> [Int] {
-        guard n <= pool.trainRows.count else {
-            throw ExperimentError.invalidResult("\(task.rawValue): \(n) labels requested but the training pool holds \(pool.trainRows.count) crystals")
-        }
-        var s = SeedPath(root, "labels", task.rawValue, "n\(n)", "trial\(trial)").stream()
-        return s.sample(n, from: pool.trainRows.count).map { pool.trainRows[$0] }
+        try labelPositions(root: root, task: task, n: n, trial: trial, pool: pool).map { pool.trainRows[$0] }
     }
 
     /// Splits a label subset into (train, validation) with n//20 validation crystals, drawn from
@@ -49,7 +44,9 @@ public enum Seeds {
         SeedBase([root, "paired", task.rawValue, "n\(n)", "trial\(trial)"])
     }
 
-    /// Positions (in `pool.trainRows`) of the subset, to pick targets.
+    /// Positions (in `pool.trainRows`) of the label subset of trial `trial` at `n` labels: `n`
+    /// distinct positions drawn by partial Fisher–Yates from the stream `(root, "labels", task, n,
+    /// trial)`, in draw order. Throws when the pool has fewer than `n` crystals.
     static func labelPositions(root: String, task: PropertyTask, n: Int, trial: Int, pool: TaskData) throws -> [Int] {
         guard n <= pool.trainRows.count else {
             throw ExperimentError.invalidResult("\(task.rawValue): \(n) labels requested but the training pool holds \(pool.trainRows.count) crystals")
