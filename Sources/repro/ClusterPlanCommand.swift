@@ -26,6 +26,8 @@ struct ClusterPlan: ParsableCommand {
     var cores: [Int] = [2, 64, 1024]
     @Option(help: "Unit costs measured on another machine (JSON with the keys of the built-in set; see Reproduce.md).")
     var unitCosts: String?
+    @Flag(help: "Print the unit costs in use as JSON (a template for --unit-costs) and stop.")
+    var showUnitCosts = false
     @Option(help: "Speed-up of one training step on 2 threads over 1 (`repro bench train`).")
     var twoCoreSpeedup = WallTimeModel.measuredTwoCoreSpeedup
 
@@ -39,6 +41,12 @@ struct ClusterPlan: ParsableCommand {
         let costs = try unitCosts.map { path -> UnitCosts in
             do { return try UnitCosts.load(URL(fileURLWithPath: path)) } catch { throw CLIFailure(String(describing: error)) }
         } ?? .reference
+        if showUnitCosts {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(costs), as: UTF8.self))
+            return
+        }
         let profile = try resolveProfile()
         let plans = EpochAssumption.allCases.map { TrialPlan(profile: profile, costs: costs, epochs: $0) }
         let plan = plans[0]

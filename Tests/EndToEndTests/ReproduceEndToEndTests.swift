@@ -181,3 +181,48 @@ final class ClusterScriptEndToEndTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("item(s) to run"), r.stdout)
     }
 }
+
+/// `repro cluster plan` prices a plan before anything runs, from the built-in or a given set of unit costs.
+final class ClusterPlanEndToEndTests: XCTestCase {
+    func testPaperPlanIsPricedWithoutItsFilesAndScalesWithTheUnitCosts() throws {
+        let b = TestSupport.reproBinary
+        guard FileManager.default.isExecutableFile(atPath: b.path) else { throw XCTSkip("no repro binary at \(b.path)") }
+        let dir = try TestSupport.temporaryDirectory()
+        func totals(_ extra: [String]) throws -> (expected: Double, ceiling: Double, stdout: String) {
+            let r = try TestSupport.run(b, ["cluster", "plan", "--profile", "paper", "--shards", "2", "--cores", "2", "64"] + extra, cwd: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let line = try XCTUnwrap(r.stdout.split(separator: "\n").first { $0.hasPrefix("  total: ") }, r.stdout)
+            let numbers = line.split(whereSeparator: { $0 == " " || $0 == "/" }).compactMap { Double($0) }
+            XCTAssertEqual(numbers.count, 2, String(line))
+            return (numbers[0], numbers[1], r.stdout)
+        }
+        let builtIn = try totals([])
+        XCTAssertTrue(builtIn.stdout.contains("6817 items in 4 stages"), builtIn.stdout)
+        XCTAssertTrue(builtIn.stdout.contains("stage 1 (") && builtIn.stdout.contains("core-hours"), builtIn.stdout)
+        XCTAssertLessThan(builtIn.expected, builtIn.ceiling)
+        // Every unit twice as expensive: every total doubles (within the printed rounding).
+        let shown = try TestSupport.run(b, ["cluster", "plan", "--profile", "paper", "--show-unit-costs"], cwd: dir)
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        var units = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any], shown.stdout)
+        XCTAssertNotNil(units["dimStepSecondsPerCrystal"], shown.stdout)
+        for (key, value) in units {
+            if key == "dimNoSyntheticFraction" { continue }   // a ratio, not a cost
+            if let n = value as? NSNumber { units[key] = n.doubleValue * 2 }
+            if let points = value as? [[String: Any]] {       // widths stay, seconds double
+                units[key] = points.map { ["width": $0["width"]!, "seconds": ($0["seconds"] as! NSNumber).doubleValue * 2] }
+            }
+        }
+        units["machine"] = "twice as slow"
+        let file = dir.appendingPathComponent("node.json")
+        try JSONSerialization.data(withJSONObject: units).write(to: file)
+        let slow = try totals(["--unit-costs", file.path])
+        XCTAssertTrue(slow.stdout.contains("unit costs: twice as slow"), slow.stdout)
+        XCTAssertEqual(slow.expected / builtIn.expected, 2, accuracy: 0.02)
+        XCTAssertEqual(slow.ceiling / builtIn.ceiling, 2, accuracy: 0.02)
+        // A file that is not a unit-cost file: one line naming it and the problem, non-zero exit.
+        try Data("{}".utf8).write(to: file)
+        let bad = try TestSupport.run(b, ["cluster", "plan", "--profile", "paper", "--unit-costs", file.path], cwd: dir)
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("node.json") && bad.stderr.contains("missing key"), bad.stderr)
+    }
+}
