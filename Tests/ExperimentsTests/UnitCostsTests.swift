@@ -9,16 +9,22 @@ final class UnitCostsTests: XCTestCase {
         machine: "test", datasetSecondsPerRecord: 0.001, dimStepSecondsPerCrystal: 0.01, dimNoSyntheticFraction: 0.5,
         supervisedStepSecondsPerCrystal: 0.002, inferenceSecondsPerCrystal: 0.0005, ofmSecondsPerStructure: 0.004,
         xrdSecondsPerStructure: 0.002,
-        mlpFitSecondsAt1000: [.init(width: 64, seconds: 0.2), .init(width: 128, seconds: 0.4), .init(width: 1521, seconds: 1.0)],
-        linearFitSecondsAt1000: [.init(width: 64, seconds: 0.01)],
+        mlpFitSeconds: [.init(width: 64, labels: 1000, seconds: 0.2), .init(width: 64, labels: 50, seconds: 0.01),
+                        .init(width: 128, labels: 1000, seconds: 0.4), .init(width: 1521, labels: 1000, seconds: 1.0)],
+        linearFitSeconds: [.init(width: 64, labels: 1000, seconds: 0.01)],
         tsne20kSecondsPerplexity30: 60, tsne20kSecondsPerplexity1000: 157)
 
-    func testRegressorFitsScaleWithLabelsAndInterpolateInWidth() {
+    func testRegressorFitsInterpolateInLabelsAndWidth() {
         XCTAssertEqual(units.mlpFit(labels: 1000, width: 64), 0.2, accuracy: 1e-12)
-        XCTAssertEqual(units.mlpFit(labels: 250, width: 96), 0.075, accuracy: 1e-12)      // (0.2+0.4)/2 × 1/4
+        XCTAssertEqual(units.mlpFit(labels: 50, width: 64), 0.01, accuracy: 1e-12)
+        XCTAssertEqual(units.mlpFit(labels: 525, width: 64), 0.105, accuracy: 1e-12)      // halfway between 50 and 1000
+        XCTAssertEqual(units.mlpFit(labels: 10, width: 64), 0.01, accuracy: 1e-12)        // below the smallest count: its time
+        XCTAssertEqual(units.mlpFit(labels: 2000, width: 64), 0.4, accuracy: 1e-12)       // beyond the largest: proportional
+        XCTAssertEqual(units.mlpFit(labels: 1000, width: 96), 0.3, accuracy: 1e-12)       // halfway between 64 and 128
+        XCTAssertEqual(units.mlpFit(labels: 500, width: 128), 0.4, accuracy: 1e-12)       // one point: its time below it
         XCTAssertEqual(units.mlpFit(labels: 1000, width: 4000), 1.0, accuracy: 1e-12)     // constant beyond the last width
         XCTAssertEqual(units.mlpFit(labels: 1000, width: 8), 0.2, accuracy: 1e-12)
-        XCTAssertEqual(units.linearFit(labels: 50, width: 1521), 0.0005, accuracy: 1e-12)
+        XCTAssertEqual(units.linearFit(labels: 3000, width: 1521), 0.03, accuracy: 1e-12)
     }
 
     func testTSNEModelReproducesItsTwoMeasurements() {

@@ -6,9 +6,10 @@ import Foundation
 ///
 /// The item models (``TrialPlan``): a training item costs epochs × crystals per epoch × the step's
 /// seconds per crystal, plus one inference pass over its test crystals; a representation item
-/// costs its featuriser (or one inference pass) over its structure set; a regressor fit scales
-/// linearly with the label count from the fit measured at 1000 labels (interpolated linearly in the
-/// input width between the widths measured); a t-SNE map costs A · (n log n)/(m log m) + B · p · n/m,
+/// costs its featuriser (or one inference pass) over its structure set; a regressor fit costs what
+/// fits of that kind took on real vectors at the nearest measured label counts and input widths
+/// (interpolated linearly in both; proportional to the labels beyond the largest count measured),
+/// because an MLP's epochs until its stopping rule depend on the data; a t-SNE map costs A · (n log n)/(m log m) + B · p · n/m,
 /// n points at perplexity p, from two maps of m = 20,000 points at perplexities 30 and 1000 (the
 /// first term is the Barnes–Hut gradient, the second the perplexity-wide input similarities).
 /// What none of them knows: the number of epochs a stopping rule will take (``TrialPlan`` assumes
@@ -30,30 +31,27 @@ public struct UnitCosts: Codable, Equatable, Sendable {
     /// The orbital field matrix and the XRD pattern, per structure.
     public var ofmSecondsPerStructure: Double
     public var xrdSecondsPerStructure: Double
-    /// One MLP fit on 1000 labels, by input width (≥ 1 width; sorted by width).
-    public var mlpFitSecondsAt1000: [WidthSeconds]
-    /// One least-squares fit on 1000 labels, by input width.
-    public var linearFitSecondsAt1000: [WidthSeconds]
+    /// One MLP fit (fig 8's MLP, fit and test prediction), measured at some label counts and widths.
+    public var mlpFitSeconds: [FitPoint]
+    /// One least-squares fit, measured at some label counts and widths.
+    public var linearFitSeconds: [FitPoint]
     /// One t-SNE map of 20,000 points (1000 iterations) at perplexity 30 and at perplexity 1000.
     public var tsne20kSecondsPerplexity30: Double
     public var tsne20kSecondsPerplexity1000: Double
 
-    /// A measured time at one input width.
-    public struct WidthSeconds: Codable, Equatable, Sendable {
+    /// The time of one fit measured at `labels` labels of `width`-wide vectors.
+    public struct FitPoint: Codable, Equatable, Sendable {
         public var width: Int
+        public var labels: Int
         public var seconds: Double
-        public init(width: Int, seconds: Double) { self.width = width; self.seconds = seconds }
+        public init(width: Int, labels: Int, seconds: Double) { self.width = width; self.labels = labels; self.seconds = seconds }
     }
 
     /// Seconds of one MLP fit on `n` labels of `width`-wide vectors.
-    public func mlpFit(labels n: Int, width: Int) -> Double {
-        Self.interpolate(mlpFitSecondsAt1000, width) * Double(n) / 1000
-    }
+    public func mlpFit(labels n: Int, width: Int) -> Double { Self.interpolate(mlpFitSeconds, labels: n, width: width) }
 
     /// Seconds of one least-squares fit on `n` labels of `width`-wide vectors.
-    public func linearFit(labels n: Int, width: Int) -> Double {
-        Self.interpolate(linearFitSecondsAt1000, width) * Double(n) / 1000
-    }
+    public func linearFit(labels n: Int, width: Int) -> Double { Self.interpolate(linearFitSeconds, labels: n, width: width) }
 
     /// Seconds of one t-SNE map of `n` points at `perplexity`, `iterations` iterations.
     public func tsne(points n: Double, perplexity: Double, iterations: Int) -> Double {
@@ -64,16 +62,29 @@ public struct UnitCosts: Codable, Equatable, Sendable {
         return (a * nlogn + b * perplexity * n / m) * Double(iterations) / 1000
     }
 
-    /// Piecewise-linear in the width through the measured points, constant beyond them.
-    static func interpolate(_ points: [WidthSeconds], _ width: Int) -> Double {
-        let p = points.sorted { $0.width < $1.width }
-        guard let first = p.first, let last = p.last else { return 0 }
-        if width <= first.width { return first.seconds }
-        if width >= last.width { return last.seconds }
-        let i = p.firstIndex { $0.width >= width }!
-        let lo = p[i - 1], hi = p[i]
-        let t = Double(width - lo.width) / Double(hi.width - lo.width)
-        return lo.seconds + t * (hi.seconds - lo.seconds)
+    /// At each measured width: piecewise-linear in the labels through its points (the smallest
+    /// count's time below it, proportional to the labels beyond the largest); then piecewise-linear
+    /// in the width between the measured widths (constant beyond them).
+    static func interpolate(_ points: [FitPoint], labels n: Int, width: Int) -> Double {
+        let byWidth = Dictionary(grouping: points, by: \.width).sorted { $0.key < $1.key }
+        func atLabels(_ p: [FitPoint]) -> Double {
+            let q = p.sorted { $0.labels < $1.labels }
+            guard let first = q.first, let last = q.last else { return 0 }
+            if n <= first.labels { return first.seconds }
+            if n >= last.labels { return last.seconds * Double(n) / Double(max(last.labels, 1)) }
+            let i = q.firstIndex { $0.labels >= n }!
+            return linear(Double(n), Double(q[i - 1].labels), q[i - 1].seconds, Double(q[i].labels), q[i].seconds)
+        }
+        guard let first = byWidth.first, let last = byWidth.last else { return 0 }
+        if width <= first.key { return atLabels(first.value) }
+        if width >= last.key { return atLabels(last.value) }
+        let i = byWidth.firstIndex { $0.key >= width }!
+        return linear(Double(width), Double(byWidth[i - 1].key), atLabels(byWidth[i - 1].value),
+                      Double(byWidth[i].key), atLabels(byWidth[i].value))
+    }
+
+    private static func linear(_ x: Double, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Double {
+        x1 == x0 ? y0 : y0 + (x - x0) / (x1 - x0) * (y1 - y0)
     }
 
     /// Reads unit costs from a JSON file of this shape (e.g. measured on a cluster's own node).
@@ -110,8 +121,11 @@ extension UnitCosts {
     /// Measured on a 2-vCPU Intel Xeon (family 6 model 167, AVX-512, KVM), OpenBLAS 0.3.21 with the
     /// portable Haswell kernels, one thread, on 2026-12-02 (numbers and commands in Reproduce.md,
     /// "What a plan costs"): `repro bench train` (DIM step 224.7, supervised 564.8, inference
-    /// 1618.4 crystals/s), `repro bench featurize --workers 1` (CPU per structure), `repro bench
-    /// regressors` (CPU per fit at 1000 labels), `repro bench tsne --sizes 20000 --threads 1`,
+    /// 1618.4 crystals/s), `repro bench featurize --workers 1` (CPU per structure),
+    /// `repro bench tsne --sizes 20000 --threads 1`, the mean time of the `quick` profile's fig 8
+    /// fits on the embedded data's real vectors per label count and width (64: untrained and DIM
+    /// encoders, 128: XRD, 1521: OFM; the synthetic problem of `repro bench regressors` stops an
+    /// MLP after far fewer epochs than real vectors do),
     /// stage 0 of `paper` on full-size Matbench-format files (`repro data synth-matbench`), and
     /// the no-synthetic DIM step's share from the `quick` run's two DIM items (3.0 of 6.5 min).
     public static let reference = UnitCosts(
@@ -123,10 +137,20 @@ extension UnitCosts {
         inferenceSecondsPerCrystal: 1 / 1618.4,
         ofmSecondsPerStructure: 7.235e-3,
         xrdSecondsPerStructure: 1.768e-3,
-        mlpFitSecondsAt1000: [WidthSeconds(width: 64, seconds: 0.163), WidthSeconds(width: 128, seconds: 0.166),
-                              WidthSeconds(width: 1521, seconds: 0.327)],
-        linearFitSecondsAt1000: [WidthSeconds(width: 64, seconds: 2.17e-3), WidthSeconds(width: 128, seconds: 8.58e-3),
-                                 WidthSeconds(width: 1521, seconds: 0.779)],
+        // Mean seconds per fit at 50, 100, 250 and 1000 labels, by input width.
+        mlpFitSeconds: fitGrid([64: [0.0191, 0.0442, 0.0775, 0.2586],
+                                128: [0.7719, 4.0811, 10.9718, 31.9165],
+                                1521: [0.1119, 0.3532, 1.2583, 4.8043]]),
+        linearFitSeconds: fitGrid([64: [0.0015, 0.0019, 0.0021, 0.0045],
+                                   128: [0.0028, 0.0043, 0.0043, 0.0080],
+                                   1521: [0.0364, 0.0320, 0.0484, 0.8223]]),
         tsne20kSecondsPerplexity30: 59.2,
         tsne20kSecondsPerplexity1000: 265.4)
+
+    /// Fit points at the paper's label counts (50, 100, 250, 1000) for each width, sorted by width.
+    private static func fitGrid(_ secondsByWidth: [Int: [Double]]) -> [FitPoint] {
+        secondsByWidth.sorted { $0.key < $1.key }.flatMap { width, seconds in
+            zip([50, 100, 250, 1000], seconds).map { FitPoint(width: width, labels: $0, seconds: $1) }
+        }
+    }
 }
