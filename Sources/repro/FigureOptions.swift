@@ -46,6 +46,8 @@ enum FigurePlanReport {
             let seconds = toCompute.reduce(0) { $0 + (costs.seconds[$1.id] ?? 0) }
             estimate += String(format: "; ≈ %@ of compute (one core) at the rates this store measured on %d timed item(s) of its plan",
                                duration(seconds), costs.measured.count)
+        } else if cost > 0 {
+            estimate += "; ≈ \(duration(cost)) of compute (one core) by the unit-cost model (`repro cluster plan`; measured on \(UnitCosts.reference.machine))"
         }
         print(estimate)
         if listItems {

@@ -29,6 +29,7 @@ final class FigureCellEndToEndTests: XCTestCase {
         XCTAssertFalse(listed.isEmpty, dry)
         XCTAssertTrue(dry.contains("will compute \(listed.count) item(s)"), dry)
         XCTAssertTrue(dry.contains("estimated cost of what is computed"), dry)
+        XCTAssertTrue(dry.contains("of compute (one core) by the unit-cost model"), dry)   // an empty store: the model's seconds
         XCTAssertFalse(FileManager.default.fileExists(atPath: part.appendingPathComponent("Reports").path))
 
         let out = try repro(["reproduce", "--figure", "fig12"] + common, cwd: part)
