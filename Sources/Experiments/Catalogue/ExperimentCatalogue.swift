@@ -58,23 +58,15 @@ public struct ArmReference: Codable, Equatable, Sendable, Hashable {
     public init(_ experiment: String, _ arm: String) { self.experiment = experiment; self.arm = arm }
 }
 
-/// One claim of the paper (Docs/Protocol.md §10), decided by the report's verdict rules.
-public struct ClaimSpec: Codable, Equatable, Sendable {
-    /// `C1` … `C17`.
-    public var id: String
-    public var figure: String
-    public var statement: String
-}
-
 /// The whole experiment catalogue of the paper: every figure 6–12 and claim C1–C17.
 /// Nothing is left out because it is slow; profiles reduce budgets, never the catalogue.
 public enum ExperimentCatalogue {
-    /// The paper's label counts.
-    public static let paperLabelCounts = [50, 100, 250, 1000]
-    /// Fig 7: 12 paired seeds per box (README of the authors; Docs/Protocol.md §8.1).
-    public static let siteNetTrials: [Int: Int] = [50: 12, 100: 12, 250: 12, 1000: 12]
-    /// Figs 8, 12: `repeats = [100, 100, 100, 25]` in the authors' sklearn scripts (Docs/Protocol.md §6.7).
-    public static let regressorTrials: [Int: Int] = [50: 100, 100: 100, 250: 100, 1000: 25]
+    /// The paper's label counts (``PaperDesign/labelCounts``).
+    public static var paperLabelCounts: [Int] { PaperDesign.labelCounts }
+    /// Fig 7: 12 paired seeds per box (``PaperDesign/siteNetTrials``).
+    public static var siteNetTrials: [Int: Int] { PaperDesign.siteNetTrials }
+    /// Figs 8, 12: 100 trials per box, 25 at 1000 labels (``PaperDesign/regressorTrials``).
+    public static var regressorTrials: [Int: Int] { PaperDesign.regressorTrials }
 
     static let fig8Arms = [ArmID.linearUntrained, ArmID.linearDIM, ArmID.mlpUntrained, ArmID.mlpDIM,
                            ArmID.mlpOFM, ArmID.mlpXRD, ArmID.linearOFM, ArmID.linearXRD]
@@ -118,26 +110,8 @@ public enum ExperimentCatalogue {
                    tsneRepresentations: [], tsneColouring: nil, claims: ["C16", "C17"]),
     ]
 
-    /// Claims C1–C17 as the paper states them (Docs/Protocol.md §10).
-    public static let claims: [ClaimSpec] = [
-        ClaimSpec(id: "C1", figure: "fig6", statement: "DIM training is smooth and roughly monotonic for both encoders; both DIM losses end below the zero-classifier baseline, the global one lower than the local one"),
-        ClaimSpec(id: "C2", figure: "fig7", statement: "e_form: DIM initialisation beats random initialisation at 50, 100 and 250 labels"),
-        ClaimSpec(id: "C3", figure: "fig7", statement: "e_form: random initialisation beats DIM initialisation at 1000 labels"),
-        ClaimSpec(id: "C4", figure: "fig7", statement: "e_form: starting from the band-gap model is worse than random at every label count"),
-        ClaimSpec(id: "C5", figure: "fig7", statement: "gap: starting from the formation-energy model is the best start at every label count"),
-        ClaimSpec(id: "C6", figure: "fig7", statement: "gap: DIM initialisation changes the MAE little in either direction"),
-        ClaimSpec(id: "C7", figure: "fig8", statement: "e_form: trained DIM vectors beat untrained vectors for both regressors at every label count"),
-        ClaimSpec(id: "C8", figure: "fig8", statement: "at 50–100 labels the DIM vectors give the lowest median MAE of all representations (both tasks)"),
-        ClaimSpec(id: "C9", figure: "fig8", statement: "gap: DIM vectors improve linear models at ≤ 100 labels"),
-        ClaimSpec(id: "C10", figure: "fig8", statement: "gap, ≥ 250 labels: the MLP on DIM vectors falls behind the MLP on untrained vectors"),
-        ClaimSpec(id: "C11", figure: "fig8", statement: "untrained vectors beat the engineered features (OFM, XRD) at small data"),
-        ClaimSpec(id: "C12", figure: "fig8", statement: "DIM vectors make downstream models more consistent at small data (smaller spread of MAE)"),
-        ClaimSpec(id: "C13", figure: "fig9", statement: "metal–halogen materials cluster more after DIM training, most clearly for e_form"),
-        ClaimSpec(id: "C14", figure: "fig10", statement: "DIM training gives no obvious clustering by property label"),
-        ClaimSpec(id: "C15", figure: "fig11", statement: "Site-Net fine-tuning beats a small model on frozen vectors at every label count, even at 50"),
-        ClaimSpec(id: "C16", figure: "fig12", statement: "e_form: without the synthetic false samples the DIM vectors are worse than with them, and worse than untrained vectors in all cases"),
-        ClaimSpec(id: "C17", figure: "fig12", statement: "gap: without the synthetic false samples the linear-model gain at small data disappears"),
-    ]
+    /// Claims C1–C17 as the paper states them (written once, in ``PaperClaims``).
+    public static var claims: [ClaimSpec] { PaperClaims.all }
 
     /// The figure with this id.
     public static func figure(_ id: String) -> FigureSpec? { figures.first { $0.id == id } }

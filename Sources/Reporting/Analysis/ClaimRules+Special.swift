@@ -25,7 +25,7 @@ extension ClaimRules {
             : broken ? why.joined(separator: "; ")
             : rough ? "losses end below their baselines but a curve is not roughly monotonic (running-median rebound or Kendall τ): " + why.joined(separator: "; ")
             : "all conditions hold"
-        return ClaimVerdict(id: "C1", figure: "fig6", claim: "DIM training is smooth and roughly monotonic for both encoders; both DIM losses end below the zero-classifier baseline, the global one lower than the local one",
+        return ClaimVerdict(claim: "C1",
                             evidence: "fig 6 validation curves: final values against each loss's own baseline, running-median rebound, Kendall τ",
                             ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "), paper: "— (no stored numbers)",
                             verdict: v, rule: rule, reason: reason)
@@ -57,7 +57,7 @@ extension ClaimRules {
             if let wide, wide.lower > w || wide.upper < -w { outside += 1 }
         }
         let v: Verdict = ns.isEmpty ? .inconclusive : outside > 0 ? .contradicted : inside == ns.count ? .reproduced : .inconclusive
-        return ClaimVerdict(id: "C6", figure: "fig7", claim: "gap: DIM initialisation changes the MAE little in either direction",
+        return ClaimVerdict(claim: "C6",
                             evidence: "fig 7, paired DIM − random for the band gap at every n", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: paper, verdict: v, rule: rule,
                             reason: ns.isEmpty ? "no comparisons available in this run" : "CI inside the band at \(inside) of \(ns.count) label counts, (adjusted) CI entirely outside at \(outside)")
@@ -82,7 +82,7 @@ extension ClaimRules {
         let d = ClaimFamily.decide(cases, alpha: s.alpha)
         let support = zip(d.supports, bestIsDIM).filter { $0 && $1 }.count, oppose = d.opposes.filter { $0 }.count
         let v: Verdict = cases.isEmpty ? .inconclusive : oppose > 0 ? .contradicted : support == cases.count ? .reproduced : .inconclusive
-        return ClaimVerdict(id: "C8", figure: "fig8", claim: "at 50–100 labels the DIM vectors give the lowest median MAE of all representations (both tasks)",
+        return ClaimVerdict(claim: "C8",
                             evidence: "fig 8 medians; paired best-DIM − best-other arm at n ≤ 100", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: "—", verdict: v, rule: rule,
                             reason: cases.isEmpty ? "no comparisons available in this run" : "\(support) of \(cases.count) cases support, \(oppose) oppose (Holm over \(cases.count))")
@@ -95,7 +95,7 @@ extension ClaimRules {
         let oppose = s.filter { ($0.differenceCIAdjusted ?? $0.differenceCI).lower > 0 }.count
         let v: Verdict = s.isEmpty ? .inconclusive : oppose > 0 ? .contradicted : support == s.count ? .reproduced : .inconclusive
         let ours = s.map { "\($0.task) \($0.regressor) n=\($0.nLabels): IQR \(f($0.iqrDIM)) vs \(f($0.iqrUntrained)), Δ \(f($0.difference)) [\(f($0.differenceCI.lower)), \(f($0.differenceCI.upper))]" }
-        return ClaimVerdict(id: "C12", figure: "fig8", claim: "DIM vectors make downstream models more consistent at small data (smaller spread of MAE)",
+        return ClaimVerdict(claim: "C12",
                             evidence: "fig 8 IQRs at n ≤ 100", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "), paper: "—",
                             verdict: v, rule: rule,
                             reason: s.isEmpty ? "no comparisons available in this run" : "\(support) of \(s.count) cases support, \(oppose) oppose")
@@ -134,7 +134,7 @@ extension ClaimRules {
             : "measured in \(space): clustering rises significantly in \(rises) of \(cs.count) structure sets, falls in \(falls)"
         if sharedSet { reason += "; both tasks share one structure set and one encoder, so the per-task contrast ('most clearly for e_form') cannot be tested" }
         else if cs.count >= 2 { reason += "; e_form rise \(f(ef)) vs gap \(f(gap))" }
-        return ClaimVerdict(id: "C13", figure: "fig9", claim: "metal–halogen materials cluster more after DIM training, most clearly for e_form",
+        return ClaimVerdict(claim: "C13",
                             evidence: "metal–halogen neighbour fraction, DIM vs untrained encoder, in the embedding space; permutation test over structures",
                             ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "), paper: "— (visual only)", verdict: v, rule: rule, reason: reason)
     }
@@ -147,7 +147,7 @@ extension ClaimRules {
         let support = cs.filter { $0.correlationChangeCI.upper < m }.count
         let oppose = cs.filter { ($0.correlationChangeCIAdjusted ?? $0.correlationChangeCI).lower > m }.count
         let v: Verdict = cs.isEmpty ? .inconclusive : oppose > 0 ? .contradicted : (cs.count >= 2 && support == cs.count) ? .reproduced : .inconclusive
-        return ClaimVerdict(id: "C14", figure: "fig10", claim: "DIM training gives no obvious clustering by property label",
+        return ClaimVerdict(claim: "C14",
                             evidence: "neighbour-label correlation, DIM vs untrained encoder, in the embedding space", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: "— (visual only)", verdict: v, rule: rule,
                             reason: cs.isEmpty ? "no t-SNE map pairs in this run" : "measured in \(space): \(support) of \(cs.count) tasks support, \(oppose) oppose")
@@ -172,7 +172,7 @@ extension ClaimRules {
         }
         let persists = d.opposes.filter { $0 }.count
         let v: Verdict = ns.isEmpty ? .inconclusive : persists > 0 ? .contradicted : gone == ns.count ? .reproduced : .inconclusive
-        return ClaimVerdict(id: "C17", figure: "fig12", claim: "gap: without the synthetic false samples the linear-model gain at small data disappears",
+        return ClaimVerdict(claim: "C17",
                             evidence: "fig 12, paired linear no-synthetic − linear untrained at n ≤ 100", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: "—", verdict: v, rule: rule,
                             reason: ns.isEmpty ? "no comparisons available in this run" : "remaining gain shown small at \(gone) of \(ns.count) label counts, significant gain ≥ δ at \(persists)")

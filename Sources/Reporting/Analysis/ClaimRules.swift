@@ -114,10 +114,9 @@ enum ClaimRules {
             }
             return parts.isEmpty ? "" : ". Authors' data, \(name) (unpaired, unadjusted): " + parts.joined(separator: "; ")
         }
-        func directionalClaim(_ id: String, _ fig: String, _ claim: String, evidence: String, paper: String = "—",
-                              _ exps: [Expectation]) -> ClaimVerdict {
+        func directionalClaim(_ id: String, evidence: String, paper: String = "—", _ exps: [Expectation]) -> ClaimVerdict {
             let (v, ours, reason) = directional(exps, settings: settings)
-            return ClaimVerdict(id: id, figure: fig, claim: claim, evidence: evidence, ours: ours.isEmpty ? "no data" : ours, paper: paper,
+            return ClaimVerdict(claim: id, evidence: evidence, ours: ours.isEmpty ? "no data" : ours, paper: paper,
                                 verdict: v, rule: directionalRule(settings), reason: reason)
         }
         let small = { (n: Int) in n <= 100 }
@@ -125,19 +124,19 @@ enum ClaimRules {
         out.append(c1(a))
 
         let fig7Arms = [(ArmID.random, "random"), (ArmID.dim, "DIM"), (ArmID.transfer, "transfer")]
-        out.append(directionalClaim("C2", "fig7", "e_form: DIM initialisation beats random initialisation at 50, 100 and 250 labels",
+        out.append(directionalClaim("C2",
             evidence: "fig 7, paired DIM − random per label count n ≤ 250",
             paper: paper("e_form", { $0 <= 250 }, fig7Arms) + paperTest("e_form", { $0 <= 250 }, ArmID.dim, ArmID.random, "DIM − random"),
             ns("fig7", "e_form", { $0 <= 250 }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.dim, ArmID.random), aLower: true) }))
-        out.append(directionalClaim("C3", "fig7", "e_form: random initialisation beats DIM initialisation at 1000 labels",
+        out.append(directionalClaim("C3",
             evidence: "fig 7, paired DIM − random at n ≥ 1000 (claimed: positive)",
             paper: paper("e_form", { $0 == 1000 }, fig7Arms) + paperTest("e_form", { $0 == 1000 }, ArmID.dim, ArmID.random, "DIM − random"),
             ns("fig7", "e_form", { $0 >= 1000 }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.dim, ArmID.random), aLower: false) }))
-        out.append(directionalClaim("C4", "fig7", "e_form: starting from the band-gap model is worse than random at every label count",
+        out.append(directionalClaim("C4",
             evidence: "fig 7, paired transfer − random at every n (claimed: positive)",
             paper: paper("e_form", { $0 <= 1000 }, fig7Arms) + paperTest("e_form", { $0 <= 1000 }, ArmID.transfer, ArmID.random, "transfer − random"),
             ns("fig7", "e_form", { _ in true }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.transfer, ArmID.random), aLower: false) }))
-        out.append(directionalClaim("C5", "fig7", "gap: starting from the formation-energy model is the best start at every label count",
+        out.append(directionalClaim("C5",
             evidence: "fig 7, paired transfer − random and transfer − DIM at every n",
             paper: paper("gap", { _ in true }, fig7Arms) + paperTest("gap", { _ in true }, ArmID.transfer, ArmID.random, "transfer − random"),
             ns("fig7", "gap", { _ in true }).flatMap { n in [
@@ -145,19 +144,19 @@ enum ClaimRules {
                 Expectation(label: "n=\(n) vs DIM", comparison: comp("fig7", "gap", n, ArmID.transfer, ArmID.dim), aLower: true)] }))
         out.append(c6(a, ns("fig7", "gap", { _ in true }), comp, paper("gap", { _ in true }, fig7Arms) + paperTest("gap", { _ in true }, ArmID.dim, ArmID.random, "DIM − random")))
 
-        out.append(directionalClaim("C7", "fig8", "e_form: trained DIM vectors beat untrained vectors for both regressors at every label count",
+        out.append(directionalClaim("C7",
             evidence: "fig 8, paired DIM − untrained for the linear model and the MLP at every n",
             ns("fig8", "e_form", { _ in true }).flatMap { n in [
                 Expectation(label: "linear n=\(n)", comparison: comp("fig8", "e_form", n, ArmID.linearDIM, ArmID.linearUntrained), aLower: true),
                 Expectation(label: "MLP n=\(n)", comparison: comp("fig8", "e_form", n, ArmID.mlpDIM, ArmID.mlpUntrained), aLower: true)] }))
         out.append(c8(a, ns))
-        out.append(directionalClaim("C9", "fig8", "gap: DIM vectors improve linear models at ≤ 100 labels",
+        out.append(directionalClaim("C9",
             evidence: "fig 8, paired linear-DIM − linear-untrained at n ≤ 100",
             ns("fig8", "gap", small).map { Expectation(label: "n=\($0)", comparison: comp("fig8", "gap", $0, ArmID.linearDIM, ArmID.linearUntrained), aLower: true) }))
-        out.append(directionalClaim("C10", "fig8", "gap, ≥ 250 labels: the MLP on DIM vectors falls behind the MLP on untrained vectors",
+        out.append(directionalClaim("C10",
             evidence: "fig 8, paired MLP-DIM − MLP-untrained at n ≥ 250 (claimed: positive)",
             ns("fig8", "gap", { $0 >= 250 }).map { Expectation(label: "n=\($0)", comparison: comp("fig8", "gap", $0, ArmID.mlpDIM, ArmID.mlpUntrained), aLower: false) }))
-        out.append(directionalClaim("C11", "fig8", "untrained vectors beat the engineered features (OFM, XRD) at small data",
+        out.append(directionalClaim("C11",
             evidence: "fig 8, paired MLP-untrained − MLP-OFM and − MLP-XRD at n ≤ 100, both tasks",
             ["e_form", "gap"].flatMap { task in ns("fig8", task, small).flatMap { n in [
                 Expectation(label: "\(task) n=\(n) vs OFM", comparison: comp("fig8", task, n, ArmID.mlpUntrained, ArmID.mlpOFM), aLower: true),
@@ -168,9 +167,9 @@ enum ClaimRules {
         let fig11 = ["e_form", "gap"].flatMap { task in ns("fig11", task, { _ in true }).flatMap { n in [
             Expectation(label: "\(task) n=\(n) random-init vs MLP-untrained", comparison: comp("fig11", task, n, ArmID.random, ArmID.mlpUntrained), aLower: true),
             Expectation(label: "\(task) n=\(n) DIM-init vs MLP-DIM", comparison: comp("fig11", task, n, ArmID.dim, ArmID.mlpDIM), aLower: true)] } }
-        out.append(directionalClaim("C15", "fig11", "Site-Net fine-tuning beats a small model on frozen vectors at every label count, even at 50",
+        out.append(directionalClaim("C15",
             evidence: "fig 11, Site-Net − MLP, same initialisation/representation, every n, both tasks; paired over the trials both experiments ran (trial k of fig 7 and of fig 8 share a label subset)", fig11))
-        out.append(directionalClaim("C16", "fig12", "e_form: without the synthetic false samples the DIM vectors are worse than with them, and worse than untrained vectors in all cases",
+        out.append(directionalClaim("C16",
             evidence: "fig 12, no-synthetic − synthetic DIM and no-synthetic − untrained, both regressors, every n (claimed: positive); paired with fig 8's arms over shared label subsets",
             ns("fig12", "e_form", { _ in true }).flatMap { n in [
                 Expectation(label: "linear n=\(n) vs DIM", comparison: comp("fig12", "e_form", n, ArmID.linearDIMNoSynthetic, ArmID.linearDIM), aLower: false),

@@ -193,7 +193,7 @@ public enum ResultsAnalyzer {
     /// against 1000, and experiments with no data.
     static func departures(_ doc: ResultsDocument, _ t: TrialTable) -> [String] {
         var out: [String] = []
-        let paperN = [50, 100, 250, 1000]
+        let paperN = PaperDesign.labelCounts
         for (exp, name) in [("fig7", "fig 7"), ("fig8", "fig 8"), ("fig12", "fig 12")] {
             let arms = t.arms(exp)
             if arms.isEmpty { out.append("\(name): not run in this profile."); continue }
@@ -201,15 +201,14 @@ public enum ResultsAnalyzer {
             for a in arms { byN[a.nLabels, default: []].append(t.sample(a).values.count) }
             for n in byN.keys.sorted() {
                 let counts = byN[n]!
-                let authors = exp == "fig7" ? 12 : (n >= 1000 ? 25 : 100)
                 let lo = counts.min()!, hi = counts.max()!
-                if lo != authors || hi != authors {
+                if let authors = PaperDesign.trialsPerBox(experiment: exp, labels: n), lo != authors || hi != authors {
                     out.append("\(name), \(n) labels: \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") successful trials per box (authors: \(authors)\(exp == "fig7" ? "; their notebook holds 10–13" : "")).")
                 }
             }
             let ns = Set(arms.map(\.nLabels))
             if ns != Set(paperN) {
-                out.append("\(name): label counts \(ns.sorted().map(String.init).joined(separator: ", ")) (authors: 50, 100, 250, 1000).")
+                out.append("\(name): label counts \(ns.sorted().map(String.init).joined(separator: ", ")) (authors: \(paperN.map(String.init).joined(separator: ", "))).")
             }
         }
         if doc.learningCurves.isEmpty { out.append("fig 6: no DIM learning curves recorded.") }
