@@ -24,19 +24,32 @@ public enum ChunkRunner {
             return
         }
         let next = ChunkCounter()
+        let accounting = ChunkOccupancy.enabled
+        let t0 = accounting ? OpProfile.now() : 0
         withoutActuallyEscaping(body) { body in
             let box = UncheckedBox(body)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let k = next.take(below: count) { box.value(k) }
+                if accounting {
+                    while let k = next.take(below: count) {
+                        let c0 = OpProfile.now()
+                        box.value(k)
+                        next.addBusy(OpProfile.now() - c0)
+                    }
+                } else {
+                    while let k = next.take(below: count) { box.value(k) }
+                }
             }
         }
+        if accounting { ChunkOccupancy.add(wall: OpProfile.now() - t0, busy: next.busy, workers: workers) }
     }
 }
 
-/// The next chunk index, handed out under a lock.
+/// The next chunk index, handed out under a lock (and, when accounting, the chunks' summed run time).
 private final class ChunkCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
+    private(set) var busy = 0.0
+    func addBusy(_ seconds: Double) { lock.lock(); busy += seconds; lock.unlock() }
     func take(below n: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }
         guard value < n else { return nil }

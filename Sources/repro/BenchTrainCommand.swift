@@ -87,9 +87,13 @@ struct BenchTrain: ParsableCommand {
             let dimBatchesC = dimB.map { bench.collate($0) }
             var nrng = SeedPath("bench", "noise").stream()
             _ = bench.step(dimBatchesC[0], rng: &nrng)
+            ChunkOccupancy.setEnabled(nt > 1)
             let c0 = cpuSeconds(), w0 = Date()
             let tDim = median((0..<repeats).map { _ in time { for b in dimBatchesC.dropFirst() { _ = bench.step(b, rng: &nrng) } } })
-            let dimCores = (cpuSeconds() - c0) / Date().timeIntervalSince(w0)
+            let dimWall = Date().timeIntervalSince(w0), dimCPU = cpuSeconds() - c0
+            let dimCores = dimCPU / dimWall
+            if nt > 1 { occupancyLine(ChunkOccupancy.totals, wall: dimWall, cpu: dimCPU) }
+            ChunkOccupancy.setEnabled(false)
             let sup = SupervisedBenchmark(model: SupervisedModel(seed: SeedPath("bench", "sup")), threads: nt)
             let supC = supB.map { sup.collate($0) }
             _ = sup.step(supC[0], targets: targets[0])
@@ -153,6 +157,14 @@ struct BenchTrain: ParsableCommand {
                          dOther, 100 * dOther / tDim, sOther, 100 * sOther / tSup))
             print(String(format: "  %@ %8.3f s              %8.3f s", "wall".padding(toLength: 19, withPad: " ", startingAt: 0), tDim, tSup))
         }
+    }
+
+    /// Where the DIM step's worker time went on several threads (``ChunkOccupancy``): the share of
+    /// the wall time spent in serial code between parallel calls, the workers' idle share at call
+    /// ends, and CPU seconds the process got against the seconds its chunks ran.
+    func occupancyLine(_ t: ChunkOccupancy.Totals, wall: Double, cpu: Double) {
+        print(String(format: "  DIM step occupancy: %.1f %% of the wall time serial (outside %d parallel calls); workers idle %.1f %% of the parallel time at call ends; chunks ran %.2f s, the process got %.2f CPU-s in %.2f s",
+                     100 * max(0, wall - t.wall) / wall, t.calls, 100 * t.idleFraction, t.busy, cpu, wall))
     }
 
     func time(_ f: () -> Void) -> Double { let t = Date(); f(); return Date().timeIntervalSince(t) }
