@@ -88,11 +88,11 @@ struct BenchTrain: ParsableCommand {
             var nrng = SeedPath("bench", "noise").stream()
             _ = bench.step(dimBatchesC[0], rng: &nrng)
             ChunkOccupancy.setEnabled(nt > 1)
-            let c0 = cpuSeconds(), w0 = Date()
+            let c0 = cpuSeconds(), s0 = stealSeconds(), w0 = Date()
             let tDim = median((0..<repeats).map { _ in time { for b in dimBatchesC.dropFirst() { _ = bench.step(b, rng: &nrng) } } })
             let dimWall = Date().timeIntervalSince(w0), dimCPU = cpuSeconds() - c0
             let dimCores = dimCPU / dimWall
-            if nt > 1 { occupancyLine(ChunkOccupancy.totals, wall: dimWall, cpu: dimCPU) }
+            if nt > 1 { occupancyLine(ChunkOccupancy.totals, wall: dimWall, cpu: dimCPU, steal: stealSeconds().map { $0 - (s0 ?? $0) }) }
             ChunkOccupancy.setEnabled(false)
             let sup = SupervisedBenchmark(model: SupervisedModel(seed: SeedPath("bench", "sup")), threads: nt)
             let supC = supB.map { sup.collate($0) }
@@ -161,10 +161,23 @@ struct BenchTrain: ParsableCommand {
 
     /// Where the DIM step's worker time went on several threads (``ChunkOccupancy``): the share of
     /// the wall time spent in serial code between parallel calls, the workers' idle share at call
-    /// ends, and CPU seconds the process got against the seconds its chunks ran.
-    func occupancyLine(_ t: ChunkOccupancy.Totals, wall: Double, cpu: Double) {
-        print(String(format: "  DIM step occupancy: %.1f %% of the wall time serial (outside %d parallel calls); workers idle %.1f %% of the parallel time at call ends; chunks ran %.2f s, the process got %.2f CPU-s in %.2f s",
-                     100 * max(0, wall - t.wall) / wall, t.calls, 100 * t.idleFraction, t.busy, cpu, wall))
+    /// ends, CPU seconds the process got against the seconds its chunks ran (chunks running longer
+    /// than the CPU time given means the workers were descheduled), and the machine's steal time
+    /// (CPU time a hypervisor gave to other guests) over the same interval.
+    func occupancyLine(_ t: ChunkOccupancy.Totals, wall: Double, cpu: Double, steal: Double?) {
+        print(String(format: "  DIM step occupancy: %.1f %% of the wall time serial (outside %d parallel calls); workers idle %.1f %% of the parallel time at call ends; chunks ran %.2f s, the process got %.2f CPU-s in %.2f s%@",
+                     100 * max(0, wall - t.wall) / wall, t.calls, 100 * t.idleFraction, t.busy, cpu, wall,
+                     steal.map { String(format: "; steal (hypervisor) %.2f CPU-s on the machine", $0) } ?? ""))
+    }
+
+    /// The machine's steal time so far (the `steal` column of `/proc/stat`'s `cpu` line, all CPUs),
+    /// in seconds; nil where there is no such file.
+    func stealSeconds() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = text.split(separator: "\n").first, line.hasPrefix("cpu ") else { return nil }
+        let fields = line.split(separator: " ")
+        guard fields.count > 8, let ticks = Double(fields[8]) else { return nil }
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     func time(_ f: () -> Void) -> Double { let t = Date(); f(); return Date().timeIntervalSince(t) }
