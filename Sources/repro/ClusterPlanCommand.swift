@@ -86,9 +86,8 @@ struct ClusterPlan: ParsableCommand {
     /// The profile; `paper` and `paper-smoke` without their files are planned at the real files' sizes.
     private func resolveProfile() throws -> Profile {
         if profileOptions.matbenchEForm == nil && profileOptions.matbenchGap == nil {
-            switch profileOptions.profile {
-            case "paper": return .paper(eFormPath: "matbench_mp_e_form.json.gz", gapPath: "matbench_mp_gap.json.gz")
-            default: break
+            if profileOptions.profile == .paper {
+                return .paper(eFormPath: "matbench_mp_e_form.json.gz", gapPath: "matbench_mp_gap.json.gz")
             }
         }
         return try profileOptions.resolve()

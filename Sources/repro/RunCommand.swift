@@ -69,9 +69,25 @@ enum InputPolicy: String, ExpressibleByArgument, CaseIterable {
     case require
 }
 
+/// `--profile`: the built-in profiles (``Profile/named(_:matbenchEForm:matbenchGap:)``).
+enum ProfileName: String, ExpressibleByArgument, CaseIterable {
+    case smoke, quick
+    case `default`
+    case paper
+    case paperSmoke = "paper-smoke"
+
+    /// Parses `--profile`, naming the choices when the value is none of them.
+    static func parse(_ text: String) throws -> ProfileName {
+        guard let p = ProfileName(rawValue: text) else {
+            throw ValidationError("unknown profile '\(text)' (expected \(allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return p
+    }
+}
+
 /// Options naming the profile (and the backend).
 struct ProfileOptions: ParsableArguments {
-    @Option(help: "smoke, quick (a preview with cut training), default (trained to convergence), paper, or paper-smoke (the paper plan at smoke budgets on small Matbench-format files) (default: default; for report/status, the store's only profile).") var profile: String?
+    @Option(help: "smoke, quick (a preview with cut training), default (trained to convergence), paper, or paper-smoke (the paper plan at smoke budgets on small Matbench-format files) (default: default; for report/status, the store's only profile).", transform: ProfileName.parse) var profile: ProfileName?
     @Option(name: .customLong("matbench-e-form"), help: "For --profile paper: matbench_mp_e_form.json(.gz).") var matbenchEForm: String?
     @Option(name: .customLong("matbench-gap"), help: "For --profile paper: matbench_mp_gap.json(.gz).") var matbenchGap: String?
     @Option(help: ArgumentHelp("Computation backend: 'real' (the SiteNet, Regressors, TSNE modules) or 'fake' (a fast synthetic stand-in for testing the pipeline; its numbers mean nothing).", visibility: .hidden))
@@ -90,7 +106,7 @@ struct ProfileOptions: ParsableArguments {
     /// The named profile; without `--profile`, the only profile a store holds results for (when
     /// `store` is given and holds exactly one), else `default`.
     func resolve(store: String? = nil) throws -> Profile {
-        var name = profile ?? "default"
+        var name = (profile ?? .default).rawValue
         if profile == nil, let store {
             let dir = URL(fileURLWithPath: store).appendingPathComponent("items")
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") }

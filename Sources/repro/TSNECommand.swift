@@ -29,28 +29,23 @@ struct TSNECommand: ParsableCommand {
     @Option(help: "Seed (any string); with PCA initialisation the result does not depend on it.") var seed: String = "0"
     @Option(help: "Output CSV of 2-D rows.") var out: String
     @Flag(help: "Print {\"kl_divergence\": x, \"seconds\": t} on stdout.") var json = false
-    @Option(help: "Gradient method: auto, exact, barnes-hut.") var method: String = "auto"
+    @Option(help: "Gradient method: auto, exact, barnes-hut.", transform: TSNEMethodName.parse) var method: TSNEMethodName = .auto
     @Option(name: [.customLong("initialisation"), .customLong("initialization")],
-            help: "Initialisation: pca or random (--initialization is the same option).") var initialisation: String = "pca"
+            help: "Initialisation: pca or random (--initialization is the same option).", transform: TSNEInitName.parse)
+    var initialisation: TSNEInitName = .pca
     @Option(help: "Total iterations.") var iterations: Int = 1000
     @Option(help: "Worker threads (results do not depend on it).") var threads: Int = 2
+
+    func validate() throws {
+        guard iterations >= 1 else { throw ValidationError("--iterations must be ≥ 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+    }
 
     func run() throws {
         let (rows, dims) = try NumericCSV.read(input)
         var cfg = TSNEConfiguration(perplexity: perplexity)
-        switch method {
-        case "auto": cfg.method = .automatic
-        case "exact": cfg.method = .exact
-        case "barnes-hut", "barnes_hut", "bh": cfg.method = .barnesHut
-        default: throw CLIFailure("--method: expected auto, exact or barnes-hut, got '\(method)'")
-        }
-        switch initialisation {
-        case "pca": cfg.initialisation = .pca
-        case "random": cfg.initialisation = .random
-        default: throw CLIFailure("--initialisation: expected pca or random, got '\(initialisation)'")
-        }
-        guard iterations >= 1 else { throw CLIFailure("--iterations must be ≥ 1") }
-        guard threads >= 1 else { throw CLIFailure("--threads must be ≥ 1") }
+        cfg.method = method.method
+        cfg.initialisation = initialisation == .pca ? .pca : .random
         cfg.maxIterations = iterations
         cfg.threads = threads
         let n = rows.count / max(dims, 1)
@@ -79,5 +74,35 @@ struct TSNECommand: ParsableCommand {
         if json {
             print("{\"kl_divergence\": \(result.klDivergence), \"seconds\": \(String(format: "%.3f", seconds))}")
         }
+    }
+}
+
+/// `tsne --method`: the gradient method (`barnes_hut` and `bh` are accepted for `barnes-hut`).
+enum TSNEMethodName: String, ExpressibleByArgument, CaseIterable {
+    case auto, exact
+    case barnesHut = "barnes-hut"
+
+    var method: TSNEConfiguration.Method {
+        switch self {
+        case .auto: return .automatic
+        case .exact: return .exact
+        case .barnesHut: return .barnesHut
+        }
+    }
+
+    static func parse(_ text: String) throws -> TSNEMethodName {
+        if text == "barnes_hut" || text == "bh" { return .barnesHut }
+        guard let m = TSNEMethodName(rawValue: text) else { throw ValidationError("expected auto, exact or barnes-hut, got '\(text)'") }
+        return m
+    }
+}
+
+/// `tsne --initialisation`: PCA (scikit-learn's default) or random.
+enum TSNEInitName: String, ExpressibleByArgument, CaseIterable {
+    case pca, random
+
+    static func parse(_ text: String) throws -> TSNEInitName {
+        guard let i = TSNEInitName(rawValue: text) else { throw ValidationError("expected pca or random, got '\(text)'") }
+        return i
     }
 }

@@ -139,13 +139,18 @@ final class ReproduceEndToEndTests: XCTestCase {
 
     func testBadArgumentsGiveOneLineErrors() throws {
         let dir = try TestSupport.temporaryDirectory()
-        let e1 = try repro(["run", "--profile", "nope"], cwd: dir, expect: 1)
+        let e1 = try repro(["run", "--profile", "nope"], cwd: dir, expect: 64)
         XCTAssertTrue(e1.stderr.contains("unknown profile 'nope'"), e1.stderr)
         // --shard and --stage are checked when the command line is read: invalid arguments, exit 64.
         let e2 = try repro(["run", "--profile", "smoke", "--backend", backend, "--shard", "3/2"], cwd: dir, expect: 64)
         XCTAssertTrue(e2.stderr.contains("shard 3/2"), e2.stderr)
         let e2b = try repro(["run", "--profile", "smoke", "--backend", backend, "--stage", "1,9"], cwd: dir, expect: 64)
         XCTAssertTrue(e2b.stderr.contains("--stage '1,9': expected stage numbers 0–3"), e2b.stderr)
+        // Enumerated options name their choices: invalid arguments, exit 64.
+        let e2c = try repro(["tsne", "v.csv", "--out", "t.csv", "--method", "foo"], cwd: dir, expect: 64)
+        XCTAssertTrue(e2c.stderr.contains("expected auto, exact or barnes-hut, got 'foo'"), e2c.stderr)
+        let e2d = try repro(["tsne", "v.csv", "--out", "t.csv", "--initialisation", "zeros"], cwd: dir, expect: 64)
+        XCTAssertTrue(e2d.stderr.contains("expected pca or random, got 'zeros'"), e2d.stderr)
         let e3 = try repro(["check", "--baseline", "nothere.json", "--results", "x.json"], cwd: dir, expect: 1)
         XCTAssertTrue(e3.stderr.contains("nothere.json: cannot read"), e3.stderr)
         let e4 = try repro(["report", "--profile", "smoke", "--backend", backend, "--store", "none"], cwd: dir, expect: 1)
