@@ -14,7 +14,14 @@ final class CommittedResultsTests: XCTestCase {
         let results = try ReportResults.decode(committed, source: path)
         let fresh = ReportResults(document: results.document,
                                   analysis: ResultsAnalyzer.analyze(results.document, settings: results.analysis.settings))
-        return (committed, try fresh.jsonData())
+        let data = try fresh.jsonData()
+        if data != committed {
+            // Left for a diff against the committed file.
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("reanalysed-" + url.lastPathComponent)
+            try data.write(to: out)
+            print("\(path): today's analysis written to \(out.path) (diff it against the committed file)")
+        }
+        return (committed, data)
     }
 
     /// About 6 minutes in a debug build (the committed report's 6,788 trials; its bootstraps and

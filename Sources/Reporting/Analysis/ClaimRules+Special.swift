@@ -58,7 +58,7 @@ extension ClaimRules {
         }
         let v: Verdict = ns.isEmpty ? .inconclusive : outside > 0 ? .contradicted : inside == ns.count ? .reproduced : .inconclusive
         return ClaimVerdict(claim: "C6",
-                            evidence: "fig 7, paired DIM − random for the band gap at every n", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
+                            evidence: PaperClaims.spec("C6").cases!.evidence, ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: paper, verdict: v, rule: rule,
                             reason: ns.isEmpty ? "no comparisons available in this run" : "CI inside the band at \(inside) of \(ns.count) label counts, (adjusted) CI entirely outside at \(outside)")
     }
@@ -173,7 +173,7 @@ extension ClaimRules {
         let persists = d.opposes.filter { $0 }.count
         let v: Verdict = ns.isEmpty ? .inconclusive : persists > 0 ? .contradicted : gone == ns.count ? .reproduced : .inconclusive
         return ClaimVerdict(claim: "C17",
-                            evidence: "fig 12, paired linear no-synthetic − linear untrained at n ≤ 100", ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
+                            evidence: PaperClaims.spec("C17").cases!.evidence, ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: "—", verdict: v, rule: rule,
                             reason: ns.isEmpty ? "no comparisons available in this run" : "remaining gain shown small at \(gone) of \(ns.count) label counts, significant gain ≥ δ at \(persists)")
     }

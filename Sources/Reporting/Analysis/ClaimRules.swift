@@ -119,64 +119,38 @@ enum ClaimRules {
             return ClaimVerdict(claim: id, evidence: evidence, ours: ours.isEmpty ? "no data" : ours, paper: paper,
                                 verdict: v, rule: directionalRule(settings), reason: reason)
         }
-        let small = { (n: Int) in n <= 100 }
-        var out: [ClaimVerdict] = []
-        out.append(c1(a))
-
         let fig7Arms = [(ArmID.random, "random"), (ArmID.dim, "DIM"), (ArmID.transfer, "transfer")]
-        out.append(directionalClaim("C2",
-            evidence: "fig 7, paired DIM − random per label count n ≤ 250",
-            paper: paper("e_form", { $0 <= 250 }, fig7Arms) + paperTest("e_form", { $0 <= 250 }, ArmID.dim, ArmID.random, "DIM − random"),
-            ns("fig7", "e_form", { $0 <= 250 }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.dim, ArmID.random), aLower: true) }))
-        out.append(directionalClaim("C3",
-            evidence: "fig 7, paired DIM − random at n ≥ 1000 (claimed: positive)",
-            paper: paper("e_form", { $0 == 1000 }, fig7Arms) + paperTest("e_form", { $0 == 1000 }, ArmID.dim, ArmID.random, "DIM − random"),
-            ns("fig7", "e_form", { $0 >= 1000 }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.dim, ArmID.random), aLower: false) }))
-        out.append(directionalClaim("C4",
-            evidence: "fig 7, paired transfer − random at every n (claimed: positive)",
-            paper: paper("e_form", { $0 <= 1000 }, fig7Arms) + paperTest("e_form", { $0 <= 1000 }, ArmID.transfer, ArmID.random, "transfer − random"),
-            ns("fig7", "e_form", { _ in true }).map { Expectation(label: "n=\($0)", comparison: comp("fig7", "e_form", $0, ArmID.transfer, ArmID.random), aLower: false) }))
-        out.append(directionalClaim("C5",
-            evidence: "fig 7, paired transfer − random and transfer − DIM at every n",
-            paper: paper("gap", { _ in true }, fig7Arms) + paperTest("gap", { _ in true }, ArmID.transfer, ArmID.random, "transfer − random"),
-            ns("fig7", "gap", { _ in true }).flatMap { n in [
-                Expectation(label: "n=\(n) vs random", comparison: comp("fig7", "gap", n, ArmID.transfer, ArmID.random), aLower: true),
-                Expectation(label: "n=\(n) vs DIM", comparison: comp("fig7", "gap", n, ArmID.transfer, ArmID.dim), aLower: true)] }))
-        out.append(c6(a, ns("fig7", "gap", { _ in true }), comp, paper("gap", { _ in true }, fig7Arms) + paperTest("gap", { _ in true }, ArmID.dim, ArmID.random, "DIM − random")))
-
-        out.append(directionalClaim("C7",
-            evidence: "fig 8, paired DIM − untrained for the linear model and the MLP at every n",
-            ns("fig8", "e_form", { _ in true }).flatMap { n in [
-                Expectation(label: "linear n=\(n)", comparison: comp("fig8", "e_form", n, ArmID.linearDIM, ArmID.linearUntrained), aLower: true),
-                Expectation(label: "MLP n=\(n)", comparison: comp("fig8", "e_form", n, ArmID.mlpDIM, ArmID.mlpUntrained), aLower: true)] }))
-        out.append(c8(a, ns))
-        out.append(directionalClaim("C9",
-            evidence: "fig 8, paired linear-DIM − linear-untrained at n ≤ 100",
-            ns("fig8", "gap", small).map { Expectation(label: "n=\($0)", comparison: comp("fig8", "gap", $0, ArmID.linearDIM, ArmID.linearUntrained), aLower: true) }))
-        out.append(directionalClaim("C10",
-            evidence: "fig 8, paired MLP-DIM − MLP-untrained at n ≥ 250 (claimed: positive)",
-            ns("fig8", "gap", { $0 >= 250 }).map { Expectation(label: "n=\($0)", comparison: comp("fig8", "gap", $0, ArmID.mlpDIM, ArmID.mlpUntrained), aLower: false) }))
-        out.append(directionalClaim("C11",
-            evidence: "fig 8, paired MLP-untrained − MLP-OFM and − MLP-XRD at n ≤ 100, both tasks",
-            ["e_form", "gap"].flatMap { task in ns("fig8", task, small).flatMap { n in [
-                Expectation(label: "\(task) n=\(n) vs OFM", comparison: comp("fig8", task, n, ArmID.mlpUntrained, ArmID.mlpOFM), aLower: true),
-                Expectation(label: "\(task) n=\(n) vs XRD", comparison: comp("fig8", task, n, ArmID.mlpUntrained, ArmID.mlpXRD), aLower: true)] } }))
-        out.append(c12(a))
-        out.append(c13(a))
-        out.append(c14(a))
-        let fig11 = ["e_form", "gap"].flatMap { task in ns("fig11", task, { _ in true }).flatMap { n in [
-            Expectation(label: "\(task) n=\(n) random-init vs MLP-untrained", comparison: comp("fig11", task, n, ArmID.random, ArmID.mlpUntrained), aLower: true),
-            Expectation(label: "\(task) n=\(n) DIM-init vs MLP-DIM", comparison: comp("fig11", task, n, ArmID.dim, ArmID.mlpDIM), aLower: true)] } }
-        out.append(directionalClaim("C15",
-            evidence: "fig 11, Site-Net − MLP, same initialisation/representation, every n, both tasks; paired over the trials both experiments ran (trial k of fig 7 and of fig 8 share a label subset)", fig11))
-        out.append(directionalClaim("C16",
-            evidence: "fig 12, no-synthetic − synthetic DIM and no-synthetic − untrained, both regressors, every n (claimed: positive); paired with fig 8's arms over shared label subsets",
-            ns("fig12", "e_form", { _ in true }).flatMap { n in [
-                Expectation(label: "linear n=\(n) vs DIM", comparison: comp("fig12", "e_form", n, ArmID.linearDIMNoSynthetic, ArmID.linearDIM), aLower: false),
-                Expectation(label: "MLP n=\(n) vs DIM", comparison: comp("fig12", "e_form", n, ArmID.mlpDIMNoSynthetic, ArmID.mlpDIM), aLower: false),
-                Expectation(label: "linear n=\(n) vs untrained", comparison: comp("fig12", "e_form", n, ArmID.linearDIMNoSynthetic, ArmID.linearUntrained), aLower: false),
-                Expectation(label: "MLP n=\(n) vs untrained", comparison: comp("fig12", "e_form", n, ArmID.mlpDIMNoSynthetic, ArmID.mlpUntrained), aLower: false)] }))
-        out.append(c17(a, ns("fig12", "gap", small), comp))
-        return out
+        /// The authors' medians and unpaired test beside a fig 7 verdict.
+        func paperText(_ p: PaperContext?) -> String {
+            guard let p else { return "—" }
+            return paper(p.task, p.labels.contains, fig7Arms) + paperTest(p.task, p.labels.contains, p.testA, p.testB, p.testName)
+        }
+        /// The comparisons a claim's declared cases name, per task, label count of the run and pair.
+        func expectations(_ cases: ClaimCases, aLower: Bool) -> [Expectation] {
+            cases.tasks.flatMap { task in ns(cases.figure, task, cases.labels.contains).flatMap { n in
+                cases.pairs.map { pair in
+                    Expectation(label: cases.label(pair, task: task, n: n),
+                                comparison: comp(cases.figure, task, n, pair.a, pair.b), aLower: aLower)
+                } } }
+        }
+        func labelCounts(_ id: String) -> [Int] {
+            let c = PaperClaims.spec(id).cases!
+            return ns(c.figure, c.tasks[0], c.labels.contains)
+        }
+        return PaperClaims.all.map { spec in
+            if let cases = spec.cases, let aLower = cases.aLower {
+                return directionalClaim(spec.id, evidence: cases.evidence, paper: paperText(cases.paper), expectations(cases, aLower: aLower))
+            }
+            switch spec.id {
+            case "C1": return c1(a)
+            case "C6": return c6(a, labelCounts("C6"), comp, paperText(spec.cases?.paper))
+            case "C8": return c8(a, ns)
+            case "C12": return c12(a)
+            case "C13": return c13(a)
+            case "C14": return c14(a)
+            case "C17": return c17(a, labelCounts("C17"), comp)
+            default: preconditionFailure("claim \(spec.id) has neither directional cases nor a special rule")
+            }
+        }
     }
 }

@@ -54,22 +54,32 @@ public enum ResultsAnalyzer {
         for task in t.tasks("fig7") {
             for n in t.labelCounts("fig7", task: task) {
                 let k = { (arm: String) in ArmKey(experiment: "fig7", task: task, nLabels: n, arm: arm) }
-                let ef = task == "e_form", gap = task == "gap"
-                let pairs: [(String, String, String)] = [
-                    (ArmID.dim, ArmID.random, tags([ef && n <= 250 ? "C2" : nil, ef && n >= 1000 ? "C3" : nil, gap ? "C6" : nil])),
-                    (ArmID.transfer, ArmID.random, tags([ef ? "C4" : nil, gap ? "C5" : nil])),
-                    (ArmID.transfer, ArmID.dim, tags([gap ? "C5" : nil])),
-                ]
-                for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig7", purpose: why)) }
+                for (a, c) in comparedPairs["fig7"]! {
+                    specs.append(.init(a: k(a), b: k(c), figure: "fig7", purpose: tags("fig7", task, n, a, c)))
+                }
             }
         }
         let comps = b.compareAll(specs)
         return FigureAnalysis(id: "fig7", title: titles["fig7"]!, arms: b.armStatisticsAll(arms), comparisons: comps, spreads: [])
     }
 
-    /// The claims a comparison is evidence for, or ``contextTag`` when it is shown for context only.
-    static func tags(_ ids: [String?]) -> String {
-        let t = ids.compactMap { $0 }
+    /// The pairs (arm A, arm B) each trial figure compares at every task and label count, in
+    /// order: the claims' cases (``PaperClaims``) and the rest shown for context. Fig 8 adds C8's
+    /// data-dependent pair; fig 12 takes arm B from fig 12 or fig 8; fig 11 compares across fig 7
+    /// and fig 8.
+    static let comparedPairs: [String: [(String, String)]] = [
+        "fig7": [(ArmID.dim, ArmID.random), (ArmID.transfer, ArmID.random), (ArmID.transfer, ArmID.dim)],
+        "fig8": [(ArmID.linearDIM, ArmID.linearUntrained), (ArmID.mlpDIM, ArmID.mlpUntrained),
+                 (ArmID.mlpUntrained, ArmID.mlpOFM), (ArmID.mlpUntrained, ArmID.mlpXRD)],
+        "fig11": [(ArmID.random, ArmID.mlpUntrained), (ArmID.dim, ArmID.mlpDIM)],
+        "fig12": [(ArmID.linearDIMNoSynthetic, ArmID.linearDIM), (ArmID.mlpDIMNoSynthetic, ArmID.mlpDIM),
+                  (ArmID.linearDIMNoSynthetic, ArmID.linearUntrained), (ArmID.mlpDIMNoSynthetic, ArmID.mlpUntrained)],
+    ]
+
+    /// The claims whose declared cases include this comparison (``PaperClaims/reading(figure:task:n:a:b:)``),
+    /// or ``contextTag`` when it is shown for context only.
+    static func tags(_ figure: String, _ task: String, _ n: Int, _ a: String, _ b: String) -> String {
+        let t = PaperClaims.reading(figure: figure, task: task, n: n, a: a, b: b)
         return t.isEmpty ? contextTag : t.joined(separator: " ")
     }
     static let contextTag = "context"
@@ -87,13 +97,7 @@ public enum ResultsAnalyzer {
         for task in t.tasks("fig8") {
             for n in t.labelCounts("fig8", task: task) {
                 let k = { (arm: String) in ArmKey(experiment: "fig8", task: task, nLabels: n, arm: arm) }
-                let ef = task == "e_form", gap = task == "gap"
-                var pairs: [(String, String, String)] = [
-                    (ArmID.linearDIM, ArmID.linearUntrained, tags([ef ? "C7" : nil, gap && n <= 100 ? "C9" : nil])),
-                    (ArmID.mlpDIM, ArmID.mlpUntrained, tags([ef ? "C7" : nil, gap && n >= 250 ? "C10" : nil])),
-                    (ArmID.mlpUntrained, ArmID.mlpOFM, tags([n <= 100 ? "C11" : nil])),
-                    (ArmID.mlpUntrained, ArmID.mlpXRD, tags([n <= 100 ? "C11" : nil])),
-                ]
+                var pairs = comparedPairs["fig8"]!.map { ($0.0, $0.1, tags("fig8", task, n, $0.0, $0.1)) }
                 if n <= 100 {
                     // C8: the lowest-median DIM arm against the lowest-median other arm.
                     let here = stats.filter { $0.key.task == task && $0.key.nLabels == n && $0.summary.n > 0 }
@@ -146,12 +150,12 @@ public enum ResultsAnalyzer {
         var armKeys = Set<ArmKey>()
         for task in t.tasks("fig7") {
             for n in t.labelCounts("fig7", task: task) {
-                for (sitenet, mlp) in [(ArmID.random, ArmID.mlpUntrained), (ArmID.dim, ArmID.mlpDIM)] {
+                for (sitenet, mlp) in comparedPairs["fig11"]! {
                     let a = ArmKey(experiment: "fig7", task: task, nLabels: n, arm: sitenet)
                     let c = ArmKey(experiment: "fig8", task: task, nLabels: n, arm: mlp)
                     guard t.has(a), t.has(c) else { continue }
                     armKeys.insert(a); armKeys.insert(c)
-                    specs.append(.init(a: a, b: c, figure: "fig11", purpose: "C15"))
+                    specs.append(.init(a: a, b: c, figure: "fig11", purpose: tags("fig11", task, n, sitenet, mlp)))
                 }
             }
         }
@@ -168,18 +172,11 @@ public enum ResultsAnalyzer {
         var armKeys = Set(own)
         for task in t.tasks("fig12") {
             for n in t.labelCounts("fig12", task: task) {
-                let ef = task == "e_form", gap = task == "gap"
-                let rows: [(String, String, String)] = [
-                    (ArmID.linearDIMNoSynthetic, ArmID.linearDIM, tags([ef ? "C16" : nil])),
-                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpDIM, tags([ef ? "C16" : nil])),
-                    (ArmID.linearDIMNoSynthetic, ArmID.linearUntrained, tags([ef ? "C16" : nil, gap && n <= 100 ? "C17" : nil])),
-                    (ArmID.mlpDIMNoSynthetic, ArmID.mlpUntrained, tags([ef ? "C16" : nil])),
-                ]
-                for (a, c, why) in rows {
+                for (a, c) in comparedPairs["fig12"]! {
                     guard let ka = t.find(a, task: task, n: n, in: ["fig12"]),
                           let kc = t.find(c, task: task, n: n, in: ["fig12", "fig8"]) else { continue }
                     armKeys.insert(kc)
-                    specs.append(.init(a: ka, b: kc, figure: "fig12", purpose: why))
+                    specs.append(.init(a: ka, b: kc, figure: "fig12", purpose: tags("fig12", task, n, a, c)))
                 }
             }
         }
