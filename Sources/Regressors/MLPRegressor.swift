@@ -73,7 +73,7 @@ public struct MLPRegressor: Sendable {
         guard x.columns >= 1 else { throw RegressorError.invalidConfiguration("the feature matrix has no columns") }
         var trainer = MLPTrainer(configuration: configuration, x: x, y: y, stream: initialStream)
         defer { trainer.deallocate() }
-        try trainer.train()
+        try FloatEnvironment.withSubnormalsFlushed(configuration.flushSubnormals) { try trainer.train() }
         iterations = trainer.iterations
         lossCurve = trainer.lossCurve
         converged = trainer.converged

@@ -180,7 +180,10 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(try document(r), before)
     }
 
-    /// A changed setting recomputes exactly the items that depend on it, and says why.
+    /// A changed setting recomputes exactly the items that depend on it, and says why: a regressor
+    /// setting is read by every regressor trial and by the DIM items whose budget probe fits
+    /// regressors on the encoder's vectors (smoke's probe does), and the items built on those DIM
+    /// models follow through their inputs.
     func testChangedSettingRecomputesOnlyDependants() throws {
         let dir = try TestSupport.temporaryDirectory()
         _ = try runner(store: dir).run(options: RunOptions(jobs: 2))
@@ -193,10 +196,28 @@ final class RunnerTests: XCTestCase {
         let progress = RecordingProgress()
         let s = try r.run(options: RunOptions(jobs: 2), progress: progress)
         XCTAssertEqual(dry.reasons.map(\.0), progress.reasons.map(\.0), "the dry run computed something or mis-reported")
-        let regressorItems = r.plan.items.filter { if case .regressorTrial = $0.kind { return true }; return false }
-        XCTAssertEqual(s.computed, regressorItems.count)
-        XCTAssertEqual(Set(progress.reasons.map(\.0)), Set(regressorItems.map(\.id)))
-        XCTAssertTrue(progress.reasons.allSatisfy { $0.1 == "stale: settings changed" }, "\(progress.reasons.first!)")
+        let readsRegressorSettings = Set(r.plan.items.filter {
+            switch $0.kind {
+            case .regressorTrial: return true
+            case .dimPretrain: return p.budgetProbe?.pretraining == true
+            default: return false
+            }
+        }.map(\.id))
+        XCTAssertTrue(readsRegressorSettings.contains("dim/shared/synthetic"), "smoke's probe should check its DIM models downstream")
+        var stale = readsRegressorSettings
+        var grew = true
+        while grew {
+            grew = false
+            for item in r.plan.items where !stale.contains(item.id) && item.inputs.contains(where: stale.contains) {
+                stale.insert(item.id); grew = true
+            }
+        }
+        XCTAssertEqual(s.computed, stale.count)
+        XCTAssertEqual(Set(progress.reasons.map(\.0)), stale)
+        for (id, reason) in progress.reasons {
+            if readsRegressorSettings.contains(id) { XCTAssertTrue(reason.hasPrefix("stale: settings changed"), "\(id): \(reason)") }
+            else { XCTAssertTrue(reason.hasPrefix("stale: inputs changed"), "\(id): \(reason)") }
+        }
         // A new code version recomputes everything.
         let s2 = try runner(p, store: dir, backend: FakeBackend(codeVersion: "fake-2")).run(options: RunOptions(jobs: 2))
         XCTAssertEqual(s2.computed, r.plan.items.count)

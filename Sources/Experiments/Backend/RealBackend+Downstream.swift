@@ -25,7 +25,8 @@ extension RealBackend {
             let s = request.settings
             let config = MLPConfiguration(hiddenLayerSizes: [s.mlpHidden], learningRate: s.mlpLearningRate, alpha: s.mlpAlpha,
                                           maxIterations: s.mlpMaxIterations, tolerance: s.mlpTolerance,
-                                          iterationsWithoutChange: s.mlpNoChangeIterations)
+                                          iterationsWithoutChange: s.mlpNoChangeIterations,
+                                          flushSubnormals: s.mlpFlushSubnormals ?? false)
             var model = MLPRegressor(configuration: config, seed: request.seeds.path("mlp"))
             try model.fit(trainX, request.trainY)
             predictions = try model.predict(testX)

@@ -138,9 +138,11 @@ extension UnitCosts {
         ofmSecondsPerStructure: 7.235e-3,
         xrdSecondsPerStructure: 1.768e-3,
         // Mean seconds per fit at 50, 100, 250 and 1000 labels, by input width.
+        // 128 and 1521 (except OFM at 50 labels) re-measured on 2026-12-03 with subnormals flushed
+        // (two fits side by side); before, XRD fits took 0.77 / 4.08 / 10.97 / 31.92 s.
         mlpFitSeconds: fitGrid([64: [0.0191, 0.0442, 0.0775, 0.2586],
-                                128: [0.7719, 4.0811, 10.9718, 31.9165],
-                                1521: [0.1119, 0.3532, 1.2583, 4.8043]]),
+                                128: [0.1691, 0.3748, 0.6835, 2.4470],
+                                1521: [0.1119, 0.2392, 0.9475, 3.5001]]),
         linearFitSeconds: fitGrid([64: [0.0015, 0.0019, 0.0021, 0.0045],
                                    128: [0.0028, 0.0043, 0.0043, 0.0080],
                                    1521: [0.0364, 0.0320, 0.0484, 0.8223]]),

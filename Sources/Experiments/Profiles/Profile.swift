@@ -89,7 +89,8 @@ extension Profile {
                                            sharedStructureSet: true)
 
     static let sklearnMLP = RegressorSettings(mlpHidden: 64, mlpMaxIterations: 5000, mlpLearningRate: 1e-3,
-                                              mlpAlpha: 1e-4, mlpTolerance: 1e-4, mlpNoChangeIterations: 10)
+                                              mlpAlpha: 1e-4, mlpTolerance: 1e-4, mlpNoChangeIterations: 10,
+                                              mlpFlushSubnormals: true)
 
     /// The whole pipeline on a tiny subset of the embedded data, for tests and CI (well under 3 minutes).
     public static let smoke = Profile(
@@ -105,7 +106,7 @@ extension Profile {
         donor: authorsBudget(epochs: 2, patience: nil, lr: 1e-3, sites: 400),
         supervised: authorsBudget(epochs: 2, patience: nil, lr: 1e-3, sites: 400, small: 200),
         regressor: RegressorSettings(mlpHidden: 64, mlpMaxIterations: 50, mlpLearningRate: 1e-3, mlpAlpha: 1e-4,
-                                     mlpTolerance: 1e-4, mlpNoChangeIterations: 10),
+                                     mlpTolerance: 1e-4, mlpNoChangeIterations: 10, mlpFlushSubnormals: true),
         tsne: TSNESettings(perplexity: 10, iterations: 250, theta: 0.5, maxPoints: nil),
         tsneSeeds: 2,
         budgetProbe: BudgetProbe(trials: 1, scale: 2, pretraining: true),

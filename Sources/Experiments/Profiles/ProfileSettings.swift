@@ -83,6 +83,10 @@ public struct RegressorSettings: Codable, Equatable, Sendable {
     public var mlpAlpha: Double
     public var mlpTolerance: Double
     public var mlpNoChangeIterations: Int
+    /// Train MLPs with subnormal numbers flushed to zero (``Regressors/FloatEnvironment``;
+    /// Docs/Protocol.md §6.5). Optional so that stored keys written before it existed still decode
+    /// (nil: not flushed); every built-in profile sets it.
+    public var mlpFlushSubnormals: Bool?
 }
 
 /// t-SNE settings (Docs/Protocol.md §7).

@@ -64,7 +64,11 @@ public struct ItemSettings: Codable, Equatable, Sendable {
             s.data = d
         case .dimPretrain:
             s.budget = p.dim
-            if let probe = p.budgetProbe, probe.pretraining { s.probe = probe.longer(p.dim) }
+            if let probe = p.budgetProbe, probe.pretraining {
+                s.probe = probe.longer(p.dim)
+                // the probe's downstream check fits the profile's regressors on the encoder's vectors
+                s.regressor = p.regressor
+            }
         case .donor: s.budget = p.donor
         case .representation: break
         case let .supervisedTrial(_, _, _, _, _, probed):
