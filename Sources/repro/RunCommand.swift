@@ -76,13 +76,9 @@ enum ProfileName: String, ExpressibleByArgument, CaseIterable {
     case paper
     case paperSmoke = "paper-smoke"
 
+
     /// Parses `--profile`, naming the choices when the value is none of them.
-    static func parse(_ text: String) throws -> ProfileName {
-        guard let p = ProfileName(rawValue: text) else {
-            throw ValidationError("unknown profile '\(text)' (expected \(allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        return p
-    }
+    static func parse(_ text: String) throws -> ProfileName { try choice(text, unknown: "unknown profile '\(text)'") }
 }
 
 /// Options naming the profile (and the backend).

@@ -91,9 +91,7 @@ enum TSNEMethodName: String, ExpressibleByArgument, CaseIterable {
     }
 
     static func parse(_ text: String) throws -> TSNEMethodName {
-        if text == "barnes_hut" || text == "bh" { return .barnesHut }
-        guard let m = TSNEMethodName(rawValue: text) else { throw ValidationError("expected auto, exact or barnes-hut, got '\(text)'") }
-        return m
+        try choice(text, aliases: ["barnes_hut": .barnesHut, "bh": .barnesHut])
     }
 }
 
@@ -101,8 +99,5 @@ enum TSNEMethodName: String, ExpressibleByArgument, CaseIterable {
 enum TSNEInitName: String, ExpressibleByArgument, CaseIterable {
     case pca, random
 
-    static func parse(_ text: String) throws -> TSNEInitName {
-        guard let i = TSNEInitName(rawValue: text) else { throw ValidationError("expected pca or random, got '\(text)'") }
-        return i
-    }
+    static func parse(_ text: String) throws -> TSNEInitName { try choice(text) }
 }
