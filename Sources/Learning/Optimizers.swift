@@ -52,6 +52,35 @@ public final class AdamOptimizer: @unchecked Sendable {
         vmax = config.amsgrad ? m : []
     }
 
+    /// The optimiser's state as named tensors under `prefix` (moments `m`, `v` and, with
+    /// amsgrad, `vmax`, per parameter), for a ``TrainingState``; the step count is kept apart.
+    public func stateTensors(prefix: String) -> [(name: String, shape: [Int], values: [Float])] {
+        var out: [(name: String, shape: [Int], values: [Float])] = []
+        for (k, p) in parameters.enumerated() {
+            out.append((prefix + "/m/" + p.name, p.shape, m[k]))
+            out.append((prefix + "/v/" + p.name, p.shape, v[k]))
+            if config.amsgrad { out.append((prefix + "/vmax/" + p.name, p.shape, vmax[k])) }
+        }
+        return out
+    }
+
+    /// Restores the state written by ``stateTensors(prefix:)`` after `steps` steps; `path` names
+    /// the file in errors.
+    public func restore(steps: Int, from tensors: [(name: String, shape: [Int], values: [Float])], prefix: String, path: String) throws {
+        let byName = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func values(_ kind: String, _ p: Parameter) throws -> [Float] {
+            guard let t = byName[prefix + "/" + kind + "/" + p.name], t.shape == p.shape else {
+                throw CheckpointError.tensorMismatch(path: path, detail: "training state lacks optimiser tensor '\(prefix)/\(kind)/\(p.name)' of shape \(p.shape)")
+            }
+            return t.values
+        }
+        for (k, p) in parameters.enumerated() {
+            m[k] = try values("m", p); v[k] = try values("v", p)
+            if config.amsgrad { vmax[k] = try values("vmax", p) }
+        }
+        stepCount = steps
+    }
+
     /// Sets every gradient to zero.
     public func zeroGrad() { for p in parameters { p.zeroGrad() } }
 

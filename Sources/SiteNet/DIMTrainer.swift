@@ -103,6 +103,8 @@ public struct DIMRun: Sendable {
     public var probe: DIMStop? = nil
     /// Every epoch of the run, including those after the main rule's stop.
     public var probeCurve: [DIMCurvePoint] = []
+    /// The epoch a saved state held when this call took the run over (0: trained from scratch).
+    public var resumedAfterEpoch = 0
     /// Crystals used for training and validation.
     public var trainCount: Int, validationCount: Int
     /// Indices (into the input crystals) of the validation split, in split order.
@@ -135,7 +137,12 @@ public enum DIMTrainer {
     /// - Parameter inspect: called after every epoch with the model as it stands (read-only use,
     ///   e.g. the DIM budget sweep scoring downstream regressors along the run); it never changes
     ///   the run.
+    /// - Parameter resume: where to save the run's state every ``ResumePoint/interval`` seconds and
+    ///   to continue from if a state of the same run is there (same bits as an uninterrupted run;
+    ///   `inspect` and `progress` are then called only for the epochs trained in this call, and
+    ///   ``DIMRun/resumedAfterEpoch`` says where it took over).
     public static func train(crystals: [SiteNetCrystal], config: DIMConfig = DIMConfig(), seed: SeedPath,
+                             resume: ResumePoint? = nil,
                              progress: ((DIMCurvePoint) -> Void)? = nil,
                              inspect: ((DIMCurvePoint, DIMModel) throws -> Void)? = nil) throws -> DIMRun {
         MemoryTuning.keepFreedMemory()
@@ -154,11 +161,17 @@ public enum DIMTrainer {
         var valRng0 = seed.appending("validation").stream()
         let valBatches = val.isEmpty ? [] : SiteBudgetSampler.batches(primSizes: val.map(\.primSize), budget: config.siteBudget,
                                                                         rng: &valRng0, minimumCrystals: 2).map { SiteNetBatch($0.map { val[$0] }) }
-        var curve: [DIMCurvePoint] = []
-        var tracker = StoppingTracker([config.rule] + (config.probeRule.map { [$0] } ?? []))
-        var bestSnap: ParameterSnapshot? = nil
-        var stops: [(stop: DIMStop, last: DIMModel)?] = Array(repeating: nil, count: tracker.rules.count)
-        for epoch in 1...tracker.ceiling {
+        let optimizers = [opts.local, opts.global]
+        var state = TrainingLoopState<DIMCurvePoint>(rules: [config.rule] + (config.probeRule.map { [$0] } ?? []))
+        var identity = config
+        identity.threads = 1 // any thread count gives the same bits
+        let resumePoint = resume.map { TrainingLoopState<DIMCurvePoint>.point($0, trainer: "DIM", config: identity, seed: seed, examples: n) }
+        if let point = resumePoint, let saved = try TrainingLoopState<DIMCurvePoint>.read(point, parameters: model.parameters, optimizers: optimizers) {
+            state = saved
+        }
+        let resumedAfter = state.epoch
+        var lastSave = Date()
+        for epoch in (state.epoch + 1)...state.tracker.ceiling {
             let t0 = Date()
             var rng = seed.appending("epoch", String(epoch)).stream()
             let batches = SiteBudgetSampler.batches(primSizes: train.map(\.primSize), budget: config.siteBudget, rng: &rng, minimumCrystals: 2)
@@ -174,26 +187,22 @@ public enum DIMTrainer {
             let vLoss = valBatches.isEmpty ? nil : evaluate(model, batches: valBatches, config: config, seed: seed)
             if let v = vLoss { try checkFinite(v, epoch: epoch, phase: "validation") }
             let point = DIMCurvePoint(epoch: epoch, train: trainMean, validation: vLoss, seconds: Date().timeIntervalSince(t0))
-            curve.append(point)
             progress?(point)
             try inspect?(point, model)
             let crit = vLoss.map { $0.localDIM + $0.globalDIM } ?? (trainMean.localDIM + trainMean.globalDIM)
-            let (improved, fired) = tracker.record(epoch: epoch, criterion: crit)
-            if improved, config.selection == .validationDIMLoss { bestSnap = model.snapshot() }
-            for i in fired {
-                let s = tracker.stops[i]!
-                // Copies: training may go on under a longer rule.
-                let last = DIMModel.from(model.snapshot())
-                let useBest = config.selection == .validationDIMLoss && bestSnap != nil
-                stops[i] = (DIMStop(model: useBest ? DIMModel.from(bestSnap!) : last, selectedEpoch: useBest ? s.bestEpoch : epoch,
-                                    epochs: epoch, reason: s.reason), last)
+            state.record(epoch: epoch, point: point, criterion: crit, parameters: model.parameters,
+                         keepsBest: config.selection == .validationDIMLoss)
+            if state.tracker.finished { break }
+            if let point = resumePoint, Date().timeIntervalSince(lastSave) >= point.interval {
+                try state.write(point, parameters: model.parameters, optimizers: optimizers)
+                lastSave = Date()
             }
-            if tracker.finished { break }
         }
-        let main = stops[0]!
-        return DIMRun(model: main.stop.model, lastModel: main.last, curve: Array(curve.prefix(main.stop.epochs)),
-                      selectedEpoch: main.stop.selectedEpoch, stopReason: main.stop.reason,
-                      probe: stops.count > 1 ? stops[1]!.stop : nil, probeCurve: curve,
+        let main = state.stops[0]!, probe = state.stops.count > 1 ? state.stops[1]! : nil
+        return DIMRun(model: DIMModel.from(main.selected), lastModel: DIMModel.from(main.last), curve: Array(state.curve.prefix(main.epochs)),
+                      selectedEpoch: main.selectedEpoch, stopReason: main.reason,
+                      probe: probe.map { DIMStop(model: DIMModel.from($0.selected), selectedEpoch: $0.selectedEpoch, epochs: $0.epochs, reason: $0.reason) },
+                      probeCurve: state.curve, resumedAfterEpoch: resumedAfter,
                       trainCount: train.count, validationCount: val.count, validationIndices: valIdx)
     }
 

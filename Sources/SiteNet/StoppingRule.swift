@@ -36,15 +36,22 @@ public struct StoppingRule: Sendable, Codable, Equatable {
     }
 }
 
+/// Where one rule of a ``StoppingTracker`` fired.
+struct RuleStop: Codable, Equatable {
+    var epoch: Int
+    var reason: StopReason
+    var bestEpoch: Int
+}
+
 /// Follows one run under several rules (sharing the criterion's best value and the count of
-/// epochs since it improved) and says when each fires.
-struct StoppingTracker {
+/// epochs since it improved) and says when each fires. Codable, so a resumed run continues it.
+struct StoppingTracker: Codable, Equatable {
     let rules: [StoppingRule]
     private(set) var best = Double.infinity
     private(set) var bestEpoch = 0
     private var since = 0
     /// Per rule: the epoch it fired at and why (nil while it still runs).
-    private(set) var stops: [(epoch: Int, reason: StopReason, bestEpoch: Int)?]
+    private(set) var stops: [RuleStop?]
 
     init(_ rules: [StoppingRule]) {
         precondition(!rules.isEmpty)
@@ -72,8 +79,8 @@ struct StoppingTracker {
         }
         var fired: [Int] = []
         for (i, r) in rules.enumerated() where stops[i] == nil {
-            if criterion != nil, let p = r.patience, since >= p { stops[i] = (epoch, .patience, bestEpoch); fired.append(i) }
-            else if epoch >= r.maxEpochs { stops[i] = (epoch, .maxEpochs, bestEpoch); fired.append(i) }
+            if criterion != nil, let p = r.patience, since >= p { stops[i] = RuleStop(epoch: epoch, reason: .patience, bestEpoch: bestEpoch); fired.append(i) }
+            else if epoch >= r.maxEpochs { stops[i] = RuleStop(epoch: epoch, reason: .maxEpochs, bestEpoch: bestEpoch); fired.append(i) }
         }
         return (improved, fired)
     }

@@ -109,13 +109,15 @@ public struct SupervisedRun: Sendable {
 
 /// Supervised Site-Net training (Docs/Protocol.md §3.3, §5.3–5.4).
 public enum SupervisedTrainer {
-    /// Trains on `crystals` with `targets`.
+    /// Trains on `crystals` with `targets`. With `resume`, the run's state is saved every
+    /// ``Learning/ResumePoint/interval`` seconds and an interrupted run continues from it with the
+    /// same bits (`progress` is then called only for the epochs trained in this call).
     ///
     /// Streams under `seed`: `init` (encoder for `.random`, head always), `split`, `epoch/<k>` (batch order).
     /// - Throws: ``TrainingError/invalidInput(_:)`` (counts differ, non-finite target, no crystal),
     ///   ``TrainingError/nonFinite(epoch:term:phase:value:)`` on divergence.
     public static func train(crystals: [SiteNetCrystal], targets: [Float], initialization: SupervisedInitialization,
-                             config: SupervisedConfig = SupervisedConfig(), seed: SeedPath,
+                             config: SupervisedConfig = SupervisedConfig(), seed: SeedPath, resume: ResumePoint? = nil,
                              progress: ((SupervisedCurvePoint) -> Void)? = nil) throws -> SupervisedRun {
         guard crystals.count == targets.count else { throw TrainingError.invalidInput("\(crystals.count) crystals but \(targets.count) targets") }
         if let i = targets.firstIndex(where: { !$0.isFinite }) { throw TrainingError.invalidInput("target of \(crystals[i].id) is \(targets[i])") }
@@ -128,7 +130,7 @@ public enum SupervisedTrainer {
         guard !trainIdx.isEmpty else { throw TrainingError.invalidInput("no training crystal") }
         var run = try train(train: trainIdx.map { crystals[$0] }, trainTargets: trainIdx.map { targets[$0] },
                             validation: valIdx.map { crystals[$0] }, validationTargets: valIdx.map { targets[$0] },
-                            initialization: initialization, config: config, seed: seed, progress: progress)
+                            initialization: initialization, config: config, seed: seed, resume: resume, progress: progress)
         run.validationIndices = valIdx
         return run
     }
@@ -138,7 +140,7 @@ public enum SupervisedTrainer {
     /// `.random`, head always), `epoch/<k>` (batch order). ``SupervisedRun/validationIndices`` is empty.
     public static func train(train: [SiteNetCrystal], trainTargets trainY: [Float], validation val: [SiteNetCrystal],
                              validationTargets valY: [Float], initialization: SupervisedInitialization,
-                             config: SupervisedConfig = SupervisedConfig(), seed: SeedPath,
+                             config: SupervisedConfig = SupervisedConfig(), seed: SeedPath, resume: ResumePoint? = nil,
                              progress: ((SupervisedCurvePoint) -> Void)? = nil) throws -> SupervisedRun {
         guard train.count == trainY.count, val.count == valY.count else {
             throw TrainingError.invalidInput("\(train.count)+\(val.count) crystals but \(trainY.count)+\(valY.count) targets")
@@ -153,11 +155,18 @@ public enum SupervisedTrainer {
         case .donor(let d): model.loadEncoder(from: d)
         }
         let opt = AdamOptimizer(parameters: model.parameters, config: config.optimizer)
-        var curve: [SupervisedCurvePoint] = []
-        var tracker = StoppingTracker([config.rule] + (config.probeRule.map { [$0] } ?? []))
-        var bestSnap: ParameterSnapshot? = nil
-        var stops: [SupervisedStop?] = Array(repeating: nil, count: tracker.rules.count)
-        for epoch in 1...tracker.ceiling {
+        var state = TrainingLoopState<SupervisedCurvePoint>(rules: [config.rule] + (config.probeRule.map { [$0] } ?? []))
+        var identity = config
+        identity.threads = 1 // any thread count gives the same bits
+        let resumePoint = resume.map {
+            TrainingLoopState<SupervisedCurvePoint>.point($0, trainer: "supervised/\(initialization.name)", config: identity, seed: seed,
+                                                          examples: train.count + val.count)
+        }
+        if let point = resumePoint, let saved = try TrainingLoopState<SupervisedCurvePoint>.read(point, parameters: model.parameters, optimizers: [opt]) {
+            state = saved
+        }
+        var lastSave = Date()
+        for epoch in (state.epoch + 1)...state.tracker.ceiling {
             let t0 = Date()
             var rng = seed.appending("epoch", String(epoch)).stream()
             let batches = SiteBudgetSampler.batches(primSizes: train.map(\.primSize), budget: config.siteBudget, rng: &rng)
@@ -176,20 +185,19 @@ public enum SupervisedTrainer {
             }
             let point = SupervisedCurvePoint(epoch: epoch, trainMSE: sum / Double(batches.count), validationMAE: vmae,
                                              seconds: Date().timeIntervalSince(t0))
-            curve.append(point)
             progress?(point)
-            let (improved, fired) = tracker.record(epoch: epoch, criterion: vmae)
-            if improved, vmae != nil { bestSnap = model.snapshot() }
-            for i in fired {
-                let s = tracker.stops[i]!
-                // Copies: training may go on under a longer rule.
-                let last = SupervisedModel.from(model.snapshot())
-                stops[i] = SupervisedStop(last: last, best: bestSnap.map { SupervisedModel.from($0) } ?? last,
-                                          bestEpoch: s.bestEpoch, epochs: epoch, reason: s.reason)
+            state.record(epoch: epoch, point: point, criterion: vmae, parameters: model.parameters, keepsBest: vmae != nil)
+            if state.tracker.finished { break }
+            if let point = resumePoint, Date().timeIntervalSince(lastSave) >= point.interval {
+                try state.write(point, parameters: model.parameters, optimizers: [opt])
+                lastSave = Date()
             }
-            if tracker.finished { break }
         }
-        return SupervisedRun(main: stops[0]!, probe: stops.count > 1 ? stops[1]! : nil, curve: curve,
+        func stop(_ s: TrainingLoopState<SupervisedCurvePoint>.Stop) -> SupervisedStop {
+            SupervisedStop(last: SupervisedModel.from(s.last), best: SupervisedModel.from(s.selected), bestEpoch: s.selectedEpoch,
+                           epochs: s.epochs, reason: s.reason)
+        }
+        return SupervisedRun(main: stop(state.stops[0]!), probe: state.stops.count > 1 ? stop(state.stops[1]!) : nil, curve: state.curve,
                              trainCount: train.count, validationCount: val.count, validationIndices: [])
     }
 

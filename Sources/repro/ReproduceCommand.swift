@@ -35,6 +35,7 @@ struct Reproduce: ParsableCommand {
     @OptionGroup var figureOptions: FigureOptions
     @Flag(help: "With --figure/--claim: list the work items it would compute and reuse, with an estimated cost; compute nothing.")
     var dryRun = false
+    @OptionGroup var stateOptions: TrainingStateOptions
 
     func run() throws {
         let selection = try figureOptions.resolve()
@@ -49,7 +50,7 @@ struct Reproduce: ParsableCommand {
         }
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
                                              shard: nil, stages: nil, inputs: nil, retryFailed: retryFailed, quiet: quiet,
-                                             keepGoing: keepGoing, figures: selection)
+                                             keepGoing: keepGoing, figures: selection, stateInterval: stateOptions.saveStateEvery)
         let failures = summary.failed.count + summary.blocked.count
         if summary.cancelled {
             if failures > 0 && !keepGoing {

@@ -11,7 +11,9 @@ struct Run: ParsableCommand {
         discussion: """
         Every result is stored under a key that hashes its configuration, the code version, the \
         data checksum and the profile; a re-run reuses what exists and says what it recomputes \
-        and why. Interrupt with Ctrl-C: items in flight finish, the rest resume next time.
+        and why. Interrupt with Ctrl-C: items in flight finish, the rest resume next time. A run \
+        killed outright (a suspended machine, a scheduler's time limit) loses at most the last \
+        --save-state-every seconds of each training in flight: it continues from its saved state.
 
         Sharding: `--shard i/n` runs the i-th of n slices, balanced by estimated cost within each \
         stage. With `--stage s` only that stage's slice runs and its inputs must already be in the \
@@ -40,12 +42,13 @@ struct Run: ParsableCommand {
     @Flag(help: "Say what would be computed and why; compute nothing.") var dryRun = false
     @Flag(inversion: .prefixedNo, help: "After a failed item, go on with every item that does not need its result (default); --no-keep-going starts no new item after the first failure. Exit status 3 either way.")
     var keepGoing = true
+    @OptionGroup var stateOptions: TrainingStateOptions
 
     func run() throws {
         let profile = try profileOptions.resolve()
         let summary = try RunSupport.execute(profile: profile, backendName: profileOptions.backend, store: store, jobs: jobs,
                                              shard: shard, stages: stage, inputs: inputs, retryFailed: retryFailed, quiet: quiet,
-                                             dryRun: dryRun, keepGoing: keepGoing)
+                                             dryRun: dryRun, keepGoing: keepGoing, stateInterval: stateOptions.saveStateEvery)
         if dryRun { return }
         let failures = !summary.failed.isEmpty || !summary.blocked.isEmpty
         if summary.cancelled && !failures { throw ExitCode(ExitStatus.interrupted) }
@@ -137,7 +140,7 @@ enum RunSupport {
 
     static func execute(profile: Profile, backendName: BackendName, store: String, jobs: Int, shard: ShardSpec?, stages: Set<Int>?,
                         inputs: InputPolicy?, retryFailed: Bool, quiet: Bool, dryRun: Bool = false,
-                        keepGoing: Bool = true, figures: FigureSelection? = nil) throws -> RunSummary {
+                        keepGoing: Bool = true, figures: FigureSelection? = nil, stateInterval: TimeInterval = 120) throws -> RunSummary {
         guard jobs >= 1 else { throw CLIFailure("--jobs \(jobs): expected at least 1") }
         let runner = try runner(profile: profile, backendName: backendName, store: store)
         if let stages, let bad = stages.first(where: { $0 >= runner.plan.stageCount }) {
@@ -175,7 +178,8 @@ enum RunSupport {
             FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s)\(shard.map { ", shard \($0)" } ?? "")\(stages.map { ", stage \($0.sorted().map(String.init).joined(separator: ","))" } ?? "")\n\(BLASOptions.describe(threads: 1))\n".utf8))
         }
         do {
-            return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed, dryRun: dryRun),
+            return try runner.run(options: RunOptions(jobs: jobs, selection: selection, computeMissingInputs: compute, retryFailed: retryFailed, dryRun: dryRun,
+                                                             stateInterval: stateInterval),
                                   progress: progress, cancel: cancel)
         } catch let e as CLIFailure { throw e }
         catch { throw CLIFailure(describeRunError(error)) }

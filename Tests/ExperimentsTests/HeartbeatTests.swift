@@ -10,11 +10,18 @@ final class HeartbeatTests: XCTestCase {
         let thread = Thread {
             ItemHeartbeat.begin(item: "dim/test")
             Thread.sleep(forTimeInterval: 0.05)
+            ItemHeartbeat.postEpoch(1, of: 10, loss: 0.2)
             ItemHeartbeat.postEpoch(2, of: 10, loss: 0.12345)
             let running = ItemHeartbeat.runningItems()
             XCTAssertEqual(running.map(\.item), ["dim/test"])
             let note = running.first?.note ?? ""
             XCTAssertTrue(note.hasPrefix("epoch 2/10, loss 0.1235, at most ~"), note)
+            ItemHeartbeat.end()
+            // A training run that continues a saved state starts at a later epoch and says so.
+            ItemHeartbeat.begin(item: "dim/resumed")
+            ItemHeartbeat.postEpoch(122, of: 300, loss: 1.5)
+            let resumed = ItemHeartbeat.runningItems().first?.note ?? ""
+            XCTAssertTrue(resumed.hasPrefix("epoch 122/300 (resumed after 121), loss 1.5000, at most ~"), resumed)
             ItemHeartbeat.end()
             XCTAssertTrue(ItemHeartbeat.runningItems().isEmpty)
             done.fulfill()

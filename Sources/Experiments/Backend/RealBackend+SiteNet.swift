@@ -26,7 +26,7 @@ extension RealBackend {
         let seed = request.seeds.path("train")
         // The heartbeat's epoch lines: the ceiling of the longer rule bounds the run.
         let ceiling = config.probeRule?.maxEpochs ?? config.maxEpochs
-        let run = try DIMTrainer.train(crystals: crystals, config: config, seed: seed) { p in
+        let run = try DIMTrainer.train(crystals: crystals, config: config, seed: seed, resume: request.resume) { p in
             ItemHeartbeat.postEpoch(p.epoch, of: ceiling, loss: p.validation.map { $0.localDIM + $0.globalDIM } ?? (p.train.localDIM + p.train.globalDIM))
         }
         // The loss of a classifier that scores every pair 0, on the same validation crystals:
@@ -79,7 +79,8 @@ extension RealBackend {
         let config = SupervisedConfig(optimizer: Self.optimizer(request.budget), siteBudget: request.budget.batchSites,
                                       maxEpochs: request.budget.maxEpochs, patience: request.budget.patience)
         let run = try SupervisedTrainer.train(crystals: crystals, targets: task.trainTargets.map(Float.init),
-                                              initialization: .random, config: config, seed: request.seeds.path("train")) { p in
+                                              initialization: .random, config: config, seed: request.seeds.path("train"),
+                                              resume: request.resume) { p in
             ItemHeartbeat.postEpoch(p.epoch, of: config.maxEpochs, loss: p.validationMAE ?? p.trainMSE)
         }
         let model = request.budget.checkpoint == "best" ? run.best : run.last
@@ -126,7 +127,7 @@ extension RealBackend {
         // initialisation and the batch order (paired seeds); only the encoder start differs.
         let run = try SupervisedTrainer.train(train: train, trainTargets: trainY, validation: val, validationTargets: valY,
                                               initialization: initialization, config: config,
-                                              seed: request.pairedSeeds.path("sitenet")) { p in
+                                              seed: request.pairedSeeds.path("sitenet"), resume: request.resume) { p in
             ItemHeartbeat.postEpoch(p.epoch, of: config.probeRule?.maxEpochs ?? config.maxEpochs, loss: p.validationMAE ?? p.trainMSE)
         }
         let test = try crystals(task.testRows.map { set.testIDs[$0] })

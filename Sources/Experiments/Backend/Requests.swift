@@ -1,3 +1,4 @@
+import Learning
 import Randomness
 
 /// The random streams of one work item: `SeedPath(seedRoot, experiment, task, n, trial, arm)`
@@ -40,6 +41,9 @@ public struct DIMPretrainRequest: Codable, Equatable, Sendable {
     public var downstreamLabelCounts: [Int] = []
     /// The regressors of that check (the profile's fig 8 settings).
     public var regressor: RegressorSettings? = nil
+    /// Where the training run saves its state and continues from after an interruption (the
+    /// runner's; not part of what the item computes, so not part of its key). Nil: no saving.
+    public var resume: ResumePoint? = nil
 }
 
 /// Train a supervised Site-Net from random init on every training label of `task` (the donor of
@@ -50,6 +54,9 @@ public struct DonorRequest: Codable, Equatable, Sendable {
     /// Purpose `train`: the root of every stream of the training run (initialisation, validation
     /// split, each epoch's batches).
     public var seeds: SeedBase
+    /// Where the training run saves its state and continues from after an interruption (the
+    /// runner's; not part of what the item computes, so not part of its key). Nil: no saving.
+    public var resume: ResumePoint? = nil
 }
 
 /// One fig 7 trial: supervised Site-Net on the label subset, from an initialisation, evaluated
@@ -77,6 +84,9 @@ public struct SupervisedTrialRequest: Codable, Equatable, Sendable {
     /// purpose `sitenet`, the root of the trial's training streams (the random initialisation a
     /// random-start arm uses, the re-initialised head, each epoch's batch order).
     public var pairedSeeds: SeedBase
+    /// Where the training run saves its state and continues from after an interruption (the
+    /// runner's; not part of what the item computes, so not part of its key). Nil: no saving.
+    public var resume: ResumePoint? = nil
 }
 
 /// Vectors of every crystal of a structure set (train and test) under one representation.

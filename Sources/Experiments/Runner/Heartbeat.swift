@@ -7,7 +7,7 @@ import Foundation
 /// item — a training loop's per-epoch callback, say — calls `post` or `postEpoch` from that thread,
 /// and `ConsoleProgress` prints the latest note of every running item at most every 30 s.
 public enum ItemHeartbeat {
-    struct Entry { var started: Date; var note: String? }
+    struct Entry { var started: Date; var note: String?; var firstEpoch: (epoch: Int, at: Date)? = nil }
     private static let lock = NSLock()
     nonisolated(unsafe) private static var running: [String: Entry] = [:]
     private static let threadKey = "repro.heartbeat.item"
@@ -18,11 +18,16 @@ public enum ItemHeartbeat {
         lock.lock(); running[item] = Entry(started: Date(), note: nil); lock.unlock()
     }
 
-    /// The calling thread has finished its item.
-    public static func end() {
-        guard let item = Thread.current.threadDictionary[threadKey] as? String else { return }
+    /// The calling thread has finished its item; returns the epoch after which its training
+    /// continued a saved state, if it did (see ``postEpoch(_:of:loss:)``).
+    @discardableResult
+    public static func end() -> Int? {
+        guard let item = Thread.current.threadDictionary[threadKey] as? String else { return nil }
         Thread.current.threadDictionary.removeObject(forKey: threadKey)
-        lock.lock(); running[item] = nil; lock.unlock()
+        lock.lock(); defer { lock.unlock() }
+        let first = running[item]?.firstEpoch?.epoch
+        running[item] = nil
+        return first.flatMap { $0 > 1 ? $0 - 1 : nil }
     }
 
     /// Sets the note of the item the calling thread computes (ignored outside an item).
@@ -31,14 +36,21 @@ public enum ItemHeartbeat {
         lock.lock(); running[item]?.note = note; lock.unlock()
     }
 
-    /// "epoch 12/200, loss 0.4312, ~24m10s left" (the estimate from the mean epoch time so far).
+    /// "epoch 12/200, loss 0.4312, at most ~24m10s left" (the estimate from the mean epoch time
+    /// so far). The trainers post every epoch from 1, except when they continue a saved state
+    /// (``Learning/ResumePoint``): an item whose first epoch posted is k > 1 resumed after k − 1,
+    /// and its notes say so ("epoch 130/300 (resumed after 121), …"), its estimate counting only
+    /// the epochs trained since.
     public static func postEpoch(_ epoch: Int, of total: Int?, loss: Double) {
         guard let item = Thread.current.threadDictionary[threadKey] as? String else { return }
         lock.lock(); defer { lock.unlock() }
-        guard let started = running[item]?.started else { return }
-        var note = "epoch \(epoch)\(total.map { "/\($0)" } ?? ""), loss \(loss.isFinite ? String(format: "%.4f", loss) : "\(loss)")"
-        if let total, epoch > 0, total > epoch {
-            let left = Date().timeIntervalSince(started) / Double(epoch) * Double(total - epoch)
+        guard let entry = running[item] else { return }
+        let first = entry.firstEpoch ?? (epoch, entry.started)
+        running[item]?.firstEpoch = first
+        var note = "epoch \(epoch)\(total.map { "/\($0)" } ?? "")\(first.epoch > 1 ? " (resumed after \(first.epoch - 1))" : ""), loss \(loss.isFinite ? String(format: "%.4f", loss) : "\(loss)")"
+        let trained = epoch - first.epoch + 1
+        if let total, trained > 0, total > epoch {
+            let left = Date().timeIntervalSince(entry.started) / Double(trained) * Double(total - epoch)
             note += ", at most ~\(ConsoleProgress.duration(left)) left"
         }
         running[item]?.note = note

@@ -1,12 +1,14 @@
 import Foundation
+import Learning
 
 /// Turns one work item plus its inputs' outputs into backend calls, and validates the result.
 struct ItemExecutor: Sendable {
     let backend: any ExperimentBackend
     let profile: Profile
 
-    /// Computes `item`; `inputs` maps each input id to its (successful) output.
-    func execute(_ item: WorkItem, inputs: [String: WorkOutput]) throws -> WorkOutput {
+    /// Computes `item`; `inputs` maps each input id to its (successful) output; training items
+    /// save their state at `resume` and continue from it (nil: from scratch, nothing saved).
+    func execute(_ item: WorkItem, inputs: [String: WorkOutput], resume: ResumePoint? = nil) throws -> WorkOutput {
         let seeds = Seeds.base(for: item.kind, root: profile.seedRoot)
         func dataset() throws -> DatasetInfo {
             guard case let .dataset(d)? = inputs[ItemID.dataset.description] else { throw ExperimentError.invalidResult("missing dataset input") }
@@ -31,13 +33,13 @@ struct ItemExecutor: Sendable {
             let m = try backend.pretrainDIM(DIMPretrainRequest(structureSet: set, synthetic: synthetic, budget: profile.dim,
                                                                probeBudget: probe, seeds: seeds,
                                                                downstreamLabelCounts: probe == nil ? [] : DownstreamCheck.probeLabelCounts(profile.labelCounts),
-                                                               regressor: profile.regressor),
+                                                               regressor: profile.regressor, resume: resume),
                                             dataset: try dataset())
             try Validation.check(m, item: item.id)
             return .model(m)
 
         case let .donor(task):
-            let m = try backend.trainDonor(DonorRequest(task: task, budget: profile.donor, seeds: seeds), dataset: try dataset())
+            let m = try backend.trainDonor(DonorRequest(task: task, budget: profile.donor, seeds: seeds, resume: resume), dataset: try dataset())
             try Validation.check(m, item: item.id)
             return .model(m)
 
@@ -64,7 +66,8 @@ struct ItemExecutor: Sendable {
             let r = SupervisedTrialRequest(task: task, nLabels: n, trial: trial, initialisation: initialisation, labelRows: rows,
                                            trainRows: split.train, validationRows: split.validation, budget: profile.supervised,
                                            probeBudget: probed ? profile.budgetProbe.map { $0.longer(profile.supervised) } : nil, seeds: seeds,
-                                           pairedSeeds: Seeds.paired(root: profile.seedRoot, task: task, n: n, trial: trial))
+                                           pairedSeeds: Seeds.paired(root: profile.seedRoot, task: task, n: n, trial: trial),
+                                           resume: resume)
             let o = try backend.trainSupervisedTrial(r, dataset: d, initialModel: initial)
             try Validation.check(o, item: item.id)
             return .trial(o)

@@ -14,10 +14,14 @@ public struct RunOptions: Sendable {
     public var retryFailed: Bool
     /// Only report what would be computed and why (progress `planned`), compute nothing.
     public var dryRun: Bool
+    /// Seconds between saves of a training item's state (``ResultStore/resumeURL(_:)``); an
+    /// interrupted run continues from the last save with the same bits. 0: after every epoch.
+    public var stateInterval: TimeInterval
     public init(jobs: Int = 1, selection: Set<String>? = nil, computeMissingInputs: Bool = true, retryFailed: Bool = false,
-                dryRun: Bool = false) {
+                dryRun: Bool = false, stateInterval: TimeInterval = 120) {
         self.jobs = max(1, jobs); self.selection = selection
         self.computeMissingInputs = computeMissingInputs; self.retryFailed = retryFailed; self.dryRun = dryRun
+        self.stateInterval = max(0, stateInterval)
     }
 }
 
@@ -167,7 +171,8 @@ public final class Runner: @unchecked Sendable {
             group.enter()
             let t = Thread { [self] in
                 defer { group.leave() }
-                self.workerLoop(worker: w, state: state, keys: keys, materials: materials, progress: progress, cancel: cancel)
+                self.workerLoop(worker: w, state: state, keys: keys, materials: materials, stateInterval: options.stateInterval,
+                                progress: progress, cancel: cancel)
             }
             t.name = "repro-worker-\(w)"
             t.stackSize = 16 << 20
@@ -185,7 +190,7 @@ public final class Runner: @unchecked Sendable {
         return summary
     }
 
-    private func workerLoop(worker: Int, state: SchedulerState, keys: [String: String], materials: [String: KeyMaterial],
+    private func workerLoop(worker: Int, state: SchedulerState, keys: [String: String], materials: [String: KeyMaterial], stateInterval: TimeInterval,
                             progress: ProgressSink?, cancel: CancellationFlag?) {
         while let job = state.next(worker: worker, cancel: cancel) {
             let item = job.item
@@ -199,21 +204,27 @@ public final class Runner: @unchecked Sendable {
                 var failure: String?
                 progress?.started(item: item)
                 ItemHeartbeat.begin(item: item.id)
-                do { output = try CoreLease.with(job.lease) { try executor.execute(item, inputs: inputs) } }
+                let key = keys[item.id]!
+                let resume = ResumePoint(url: store.resumeURL(key), identity: key, interval: stateInterval)
+                do { output = try CoreLease.with(job.lease) { try executor.execute(item, inputs: inputs, resume: resume) } }
                 catch { failure = String(describing: error) }
-                ItemHeartbeat.end()
+                let resumedAfter = ItemHeartbeat.end()
                 let seconds = Date().timeIntervalSince(t0)
                 let material = materials[item.id]!
                 do {
                     try store.write(StoredResult(output: output, failure: failure), material: material, item: item.id)
-                    try? store.writeTiming(key: keys[item.id]!, seconds: seconds, meanCores: job.lease.meanCores)
+                    try? store.writeTiming(key: key, seconds: seconds, meanCores: job.lease.meanCores)
+                    // A failed computation keeps its saved state: the rerun continues from it.
+                    if failure == nil { store.removeResumeState(key) }
                 } catch {
                     failure = "could not store the result: \(error)"
                     output = nil
                 }
                 state.finish(item, output: output, failure: failure, blocked: false, seconds: seconds)
                 progress?.finished(item: item, outcome: failure == nil ? .computed : .failed, seconds: seconds,
-                                   message: failure ?? Self.describe(output))
+                                   message: (failure ?? Self.describe(output)).map { m in
+                                       resumedAfter.map { "\(m) (continued a saved training state after epoch \($0))" } ?? m
+                                   })
             }
         }
     }

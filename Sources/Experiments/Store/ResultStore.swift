@@ -39,6 +39,10 @@ public enum EntryStatus: Equatable, Sendable {
 ///                                        a recomputation: which part of the configuration changed)
 /// DIR/timings/<key>.json                 wall time of the computation (machine-dependent; never
 ///                                        part of a result)
+/// DIR/partial/<key>.state                the training state of a computation in flight (DIM
+///                                        pretraining, donors, fig 7 trials), saved every two
+///                                        minutes so an interrupted run continues where it was;
+///                                        removed when the result is stored
 /// ```
 /// Every file is written to a unique temporary name in its final directory and renamed into
 /// place (atomic on POSIX). Two writers of one key write identical bytes (outputs are
@@ -54,6 +58,17 @@ public struct ResultStore: Sendable {
             do { try FileManager.default.createDirectory(at: root.appendingPathComponent(d), withIntermediateDirectories: true) }
             catch { throw ExperimentError.store("cannot create the result store \(root.path): \(plainIOErrorText(error))") }
         }
+    }
+
+    /// Where a key's computation keeps its in-flight training state (``Learning/ResumePoint``):
+    /// an interrupted run continues from it; it is removed once the result is stored.
+    public func resumeURL(_ key: String) -> URL {
+        root.appendingPathComponent("partial").appendingPathComponent(key + ".state")
+    }
+
+    /// Removes a key's in-flight training state, if any.
+    public func removeResumeState(_ key: String) {
+        try? FileManager.default.removeItem(at: resumeURL(key))
     }
 
     /// Path of a key's entry.
