@@ -13,6 +13,32 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(ExperimentCatalogue.regressorTrials, [50: 100, 100: 100, 250: 100, 1000: 25])
         XCTAssertEqual(ExperimentCatalogue.siteNetTrials, [50: 12, 100: 12, 250: 12, 1000: 12])
     }
+
+    /// The box-plot figures the catalogue runs and those the analysis compares are the same list,
+    /// with the same authors' trial counts, and what a figure reuses is what its pairs read.
+    func testComparedFiguresAgreeWithTheCatalogue() {
+        let boxes = ExperimentCatalogue.figures.filter { $0.kind == .trialBoxes || $0.kind == .crossExperiment }
+        XCTAssertEqual(boxes.map(\.id), ComparedFigures.all.map(\.id))
+        for f in ComparedFigures.all {
+            let spec = ExperimentCatalogue.figure(f.id)!
+            XCTAssertEqual(spec.title, f.title, f.id)
+            XCTAssertEqual(f.runsTrials, spec.kind == .trialBoxes, f.id)
+            XCTAssertEqual(f.authorsTrials ?? [:], spec.trialsPerBox, f.id)
+            for p in f.pairs {
+                // Arms of the figure's own experiment are arms it runs.
+                if p.aIn.contains(f.id) { XCTAssertTrue(spec.arms.contains(p.a), "\(f.id): \(p.a)") }
+                if p.bIn.contains(f.id) && p.bIn.count == 1 { XCTAssertTrue(spec.arms.contains(p.b), "\(f.id): \(p.b)") }
+            }
+        }
+        XCTAssertEqual(Set(ExperimentCatalogue.figure("fig12")!.reusedArms),
+                       Set([ArmID.linearUntrained, ArmID.linearDIM, ArmID.mlpUntrained, ArmID.mlpDIM].map { ArmReference("fig8", $0) }))
+        XCTAssertEqual(Set(ExperimentCatalogue.figure("fig11")!.reusedArms),
+                       Set([ArmReference("fig7", ArmID.random), ArmReference("fig7", ArmID.dim),
+                            ArmReference("fig8", ArmID.mlpUntrained), ArmReference("fig8", ArmID.mlpDIM)]))
+        XCTAssertEqual(ExperimentCatalogue.figure("fig7")!.reusedArms, [])
+        XCTAssertEqual(PaperDesign.trialsPerBox(experiment: "fig12", labels: 1000), 25)
+        XCTAssertNil(PaperDesign.trialsPerBox(experiment: "fig11", labels: 50))
+    }
 }
 
 final class ResourceTests: XCTestCase {

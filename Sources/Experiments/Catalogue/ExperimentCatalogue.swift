@@ -71,19 +71,28 @@ public enum ExperimentCatalogue {
     static let fig8Arms = [ArmID.linearUntrained, ArmID.linearDIM, ArmID.mlpUntrained, ArmID.mlpDIM,
                            ArmID.mlpOFM, ArmID.mlpXRD, ArmID.linearOFM, ArmID.linearXRD]
 
+    /// A box-plot figure's declaration in the analysis (its title and compared pairs are written once, there).
+    static func compared(_ id: String) -> ComparedFigure {
+        guard let f = ComparedFigures.figure(id) else { preconditionFailure("\(id) is not declared in ComparedFigures") }
+        return f
+    }
+
+    /// The arms of other experiments a box-plot figure compares (from its declared pairs).
+    static func reused(_ id: String) -> [ArmReference] { compared(id).reusedArms.map { ArmReference($0.experiment, $0.arm) } }
+
     /// Figures 6–12 in order.
     public static let figures: [FigureSpec] = [
         FigureSpec(id: "fig6", title: "DIM validation learning curves", kind: .learningCurves,
                    tasks: [.eForm, .gap], labelCounts: [], arms: [], reusedArms: [], trialsPerBox: [:],
                    models: [.dimSynthetic, .dimNoSynthetic], tsneRepresentations: [], tsneColouring: nil,
                    claims: ["C1"]),
-        FigureSpec(id: "fig7", title: "Transfer learning: supervised Site-Net by initialisation", kind: .trialBoxes,
+        FigureSpec(id: "fig7", title: compared("fig7").title, kind: .trialBoxes,
                    tasks: [.eForm, .gap], labelCounts: paperLabelCounts,
-                   arms: [ArmID.random, ArmID.dim, ArmID.transfer], reusedArms: [], trialsPerBox: siteNetTrials,
+                   arms: [ArmID.random, ArmID.dim, ArmID.transfer], reusedArms: reused("fig7"), trialsPerBox: siteNetTrials,
                    models: [.dimSynthetic, .donor], tsneRepresentations: [], tsneColouring: nil,
                    claims: ["C2", "C3", "C4", "C5", "C6"]),
-        FigureSpec(id: "fig8", title: "Representation learning: regressors on frozen vectors", kind: .trialBoxes,
-                   tasks: [.eForm, .gap], labelCounts: paperLabelCounts, arms: fig8Arms, reusedArms: [],
+        FigureSpec(id: "fig8", title: compared("fig8").title, kind: .trialBoxes,
+                   tasks: [.eForm, .gap], labelCounts: paperLabelCounts, arms: fig8Arms, reusedArms: reused("fig8"),
                    trialsPerBox: regressorTrials,
                    models: [.untrainedEncoder, .dimSynthetic, .baselineFeatures], tsneRepresentations: [],
                    tsneColouring: nil, claims: ["C7", "C8", "C9", "C10", "C11", "C12"]),
@@ -95,17 +104,15 @@ public enum ExperimentCatalogue {
                    tasks: [.eForm, .gap], labelCounts: [], arms: [], reusedArms: [], trialsPerBox: [:],
                    models: [.untrainedEncoder, .dimSynthetic], tsneRepresentations: [.untrained, .dim],
                    tsneColouring: "label", claims: ["C14"]),
-        FigureSpec(id: "fig11", title: "Fine-tuned Site-Net vs MLP on frozen vectors", kind: .crossExperiment,
+        FigureSpec(id: "fig11", title: compared("fig11").title, kind: .crossExperiment,
                    tasks: [.eForm, .gap], labelCounts: paperLabelCounts, arms: [],
-                   reusedArms: [ArmReference("fig8", ArmID.mlpUntrained), ArmReference("fig8", ArmID.mlpDIM),
-                                ArmReference("fig7", ArmID.random), ArmReference("fig7", ArmID.dim)],
+                   reusedArms: reused("fig11"),
                    trialsPerBox: [:], models: [.untrainedEncoder, .dimSynthetic], tsneRepresentations: [],
                    tsneColouring: nil, claims: ["C15"]),
-        FigureSpec(id: "fig12", title: "Representation learning without synthetic false samples", kind: .trialBoxes,
+        FigureSpec(id: "fig12", title: compared("fig12").title, kind: .trialBoxes,
                    tasks: [.eForm, .gap], labelCounts: paperLabelCounts,
                    arms: [ArmID.linearDIMNoSynthetic, ArmID.mlpDIMNoSynthetic],
-                   reusedArms: [ArmReference("fig8", ArmID.linearUntrained), ArmReference("fig8", ArmID.linearDIM),
-                                ArmReference("fig8", ArmID.mlpUntrained), ArmReference("fig8", ArmID.mlpDIM)],
+                   reusedArms: reused("fig12"),
                    trialsPerBox: regressorTrials, models: [.dimNoSynthetic, .dimSynthetic, .untrainedEncoder],
                    tsneRepresentations: [], tsneColouring: nil, claims: ["C16", "C17"]),
     ]

@@ -9,16 +9,12 @@ public enum PaperDesign {
     /// Figs 8, 12: `repeats = [100, 100, 100, 25]` in the authors' scikit-learn scripts (Docs/Protocol.md §6.7).
     public static let regressorTrials: [Int: Int] = [50: 100, 100: 100, 250: 100, 1000: 25]
 
-    /// The authors' trials per box of a trial experiment (`fig7` trains Site-Nets, `fig8` and
-    /// `fig12` fit regressors) at `n` labels; a label count the authors did not run takes the count
-    /// of the largest paper label count ≤ n (the smallest when n is below all of them). Nil for other ids.
+    /// The authors' trials per box of a trial experiment (``ComparedFigure/authorsTrials``: `fig7`
+    /// trains Site-Nets, `fig8` and `fig12` fit regressors) at `n` labels; a label count the
+    /// authors did not run takes the count of the largest paper label count ≤ n (the smallest when
+    /// n is below all of them). Nil for other ids.
     public static func trialsPerBox(experiment: String, labels n: Int) -> Int? {
-        let design: [Int: Int]
-        switch experiment {
-        case "fig7": design = siteNetTrials
-        case "fig8", "fig12": design = regressorTrials
-        default: return nil
-        }
+        guard let design = ComparedFigures.figure(experiment)?.authorsTrials else { return nil }
         let at = labelCounts.last { $0 <= n } ?? labelCounts[0]
         return design[at]
     }

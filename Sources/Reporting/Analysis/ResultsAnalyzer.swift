@@ -7,14 +7,6 @@ import Statistics
 /// budget comparisons, the paper's reference medians and the claim verdicts.
 /// Deterministic: every bootstrap draws from a stream keyed by what it resamples.
 public enum ResultsAnalyzer {
-    /// Figure titles by id.
-    static let titles: [String: String] = [
-        "fig7": "Transfer learning: supervised Site-Net by initialisation",
-        "fig8": "Representation learning: regressors on frozen vectors",
-        "fig11": "Site-Net fine-tuning vs a small model on frozen vectors",
-        "fig12": "Representation learning with DIM trained without synthetic false samples",
-    ]
-
     /// Analyses `document` with `settings`; with `sensitivity`, also the convergence evidence and
     /// the verdicts under the other checkpoint and the longer budget (``ConvergenceAnalysis``).
     public static func analyze(_ document: ResultsDocument, settings: AnalysisSettings = AnalysisSettings(),
@@ -22,8 +14,8 @@ public enum ResultsAnalyzer {
         let table = TrialTable(document.trials)
         let builder = ComparisonBuilder(table: table, settings: settings)
         var figures: [FigureAnalysis] = []
-        for f in [fig7(table, builder), fig8(table, builder), fig11(table, builder), fig12(table, builder)] {
-            if let f { figures.append(f) }
+        for f in ComparedFigures.all {
+            if let a = compare(f, table, builder) { figures.append(a) }
         }
         let curves = document.learningCurves.map { analyzeCurve($0, settings) }
         let (neighbours, nComparisons, eComparisons) = NeighbourStatistics.analyze(document.tsneMaps, settings: settings)
@@ -47,34 +39,39 @@ public enum ResultsAnalyzer {
 
     // MARK: figures
 
-    static func fig7(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
-        let arms = t.arms("fig7")
-        guard !arms.isEmpty else { return nil }
+    /// Figure `f`'s arm statistics and comparisons: at every task and label count of its trials
+    /// (of arm A's experiment for a figure without trials of its own), each declared pair whose
+    /// arms are found, tagged with the claims that read it; fig 8 adds C8's pair and C12's spreads.
+    /// Its arms are its own trials' arms and every arm it compares. Nil when it has none.
+    static func compare(_ f: ComparedFigure, _ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
+        let own = f.runsTrials ? t.arms(f.id) : []
+        if f.runsTrials && own.isEmpty { return nil }
+        let grid = f.runsTrials ? f.id : (f.pairs.first?.aIn.first ?? f.id)
+        let ownStats = f.bestArmAndSpread ? b.armStatisticsAll(own) : nil
         var specs: [ComparisonBuilder.Spec] = []
-        for task in t.tasks("fig7") {
-            for n in t.labelCounts("fig7", task: task) {
-                let k = { (arm: String) in ArmKey(experiment: "fig7", task: task, nLabels: n, arm: arm) }
-                for (a, c) in comparedPairs["fig7"]! {
-                    specs.append(.init(a: k(a), b: k(c), figure: "fig7", purpose: tags("fig7", task, n, a, c)))
+        var spreads: [SpreadComparison] = []
+        var used = Set<ArmKey>()
+        for task in t.tasks(grid) {
+            for n in t.labelCounts(grid, task: task) {
+                var pairs: [(a: ArmKey, b: ArmKey, why: String)] = f.pairs.compactMap { p in
+                    guard let ka = t.find(p.a, task: task, n: n, in: p.aIn), let kb = t.find(p.b, task: task, n: n, in: p.bIn) else { return nil }
+                    return (ka, kb, tags(f.id, task, n, p.a, p.b))
+                }
+                if let stats = ownStats, n <= 100 {
+                    bestArmPair(stats, figure: f.id, task: task, n: n, into: &pairs)
+                    spreads += representationSpreads(t, b, figure: f.id, task: task, n: n)
+                }
+                for p in pairs {
+                    used.insert(p.a); used.insert(p.b)
+                    specs.append(.init(a: p.a, b: p.b, figure: f.id, purpose: p.why))
                 }
             }
         }
+        guard !own.isEmpty || !used.isEmpty else { return nil }
         let comps = b.compareAll(specs)
-        return FigureAnalysis(id: "fig7", title: titles["fig7"]!, arms: b.armStatisticsAll(arms), comparisons: comps, spreads: [])
+        return FigureAnalysis(id: f.id, title: f.title, arms: ownStats ?? b.armStatisticsAll(Set(own).union(used).sorted()),
+                              comparisons: comps, spreads: spreads)
     }
-
-    /// The pairs (arm A, arm B) each trial figure compares at every task and label count, in
-    /// order: the claims' cases (``PaperClaims``) and the rest shown for context. Fig 8 adds C8's
-    /// data-dependent pair; fig 12 takes arm B from fig 12 or fig 8; fig 11 compares across fig 7
-    /// and fig 8.
-    static let comparedPairs: [String: [(String, String)]] = [
-        "fig7": [(ArmID.dim, ArmID.random), (ArmID.transfer, ArmID.random), (ArmID.transfer, ArmID.dim)],
-        "fig8": [(ArmID.linearDIM, ArmID.linearUntrained), (ArmID.mlpDIM, ArmID.mlpUntrained),
-                 (ArmID.mlpUntrained, ArmID.mlpOFM), (ArmID.mlpUntrained, ArmID.mlpXRD)],
-        "fig11": [(ArmID.random, ArmID.mlpUntrained), (ArmID.dim, ArmID.mlpDIM)],
-        "fig12": [(ArmID.linearDIMNoSynthetic, ArmID.linearDIM), (ArmID.mlpDIMNoSynthetic, ArmID.mlpDIM),
-                  (ArmID.linearDIMNoSynthetic, ArmID.linearUntrained), (ArmID.mlpDIMNoSynthetic, ArmID.mlpUntrained)],
-    ]
 
     /// The claims whose declared cases include this comparison (``PaperClaims/reading(figure:task:n:a:b:)``),
     /// or ``contextTag`` when it is shown for context only.
@@ -86,40 +83,28 @@ public enum ResultsAnalyzer {
 
     static func isDIMArm(_ arm: String) -> Bool { arm == ArmID.linearDIM || arm == ArmID.mlpDIM }
 
-    static func fig8(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
-        let arms = t.arms("fig8")
-        guard !arms.isEmpty else { return nil }
-        let stats = b.armStatisticsAll(arms)
-        var specs: [ComparisonBuilder.Spec] = []
-        var spreads: [SpreadComparison] = []
-        // C12's cases: both regressors at every task and label count ≤ 100 (the Bonferroni factor of its "opposes").
-        let spreadCases = 2 * t.tasks("fig8").reduce(0) { $0 + t.labelCounts("fig8", task: $1).filter { $0 <= 100 }.count }
-        for task in t.tasks("fig8") {
-            for n in t.labelCounts("fig8", task: task) {
-                let k = { (arm: String) in ArmKey(experiment: "fig8", task: task, nLabels: n, arm: arm) }
-                var pairs = comparedPairs["fig8"]!.map { ($0.0, $0.1, tags("fig8", task, n, $0.0, $0.1)) }
-                if n <= 100 {
-                    // C8: the lowest-median DIM arm against the lowest-median other arm.
-                    let here = stats.filter { $0.key.task == task && $0.key.nLabels == n && $0.summary.n > 0 }
-                    let bestDIM = here.filter { isDIMArm($0.key.arm) }.min { $0.summary.median < $1.summary.median }
-                    let bestOther = here.filter { !isDIMArm($0.key.arm) }.min { $0.summary.median < $1.summary.median }
-                    if let d = bestDIM, let o = bestOther {
-                        if let i = pairs.firstIndex(where: { $0.0 == d.key.arm && $0.1 == o.key.arm }) {
-                            pairs[i].2 = pairs[i].2 == contextTag ? "C8" : pairs[i].2 + " C8"
-                        } else {
-                            pairs.append((d.key.arm, o.key.arm, "C8"))
-                        }
-                    }
-                    for (reg, dimArm, untrained) in [("linear", ArmID.linearDIM, ArmID.linearUntrained),
-                                                     ("mlp", ArmID.mlpDIM, ArmID.mlpUntrained)] {
-                        if let s = spread(t, b.settings, k(dimArm), k(untrained), regressor: reg, familySize: spreadCases) { spreads.append(s) }
-                    }
-                }
-                for (a, c, why) in pairs { specs.append(.init(a: k(a), b: k(c), figure: "fig8", purpose: why)) }
-            }
+    /// C8's case at (task, n): the lowest-median DIM arm against the lowest-median other arm, added
+    /// to `pairs` (or its tag added to the declared pair that is the same comparison).
+    static func bestArmPair(_ stats: [ArmStatistics], figure: String, task: String, n: Int,
+                            into pairs: inout [(a: ArmKey, b: ArmKey, why: String)]) {
+        let here = stats.filter { $0.key.task == task && $0.key.nLabels == n && $0.summary.n > 0 }
+        guard let d = here.filter({ isDIMArm($0.key.arm) }).min(by: { $0.summary.median < $1.summary.median }),
+              let o = here.filter({ !isDIMArm($0.key.arm) }).min(by: { $0.summary.median < $1.summary.median }) else { return }
+        if let i = pairs.firstIndex(where: { $0.a.arm == d.key.arm && $0.b.arm == o.key.arm }) {
+            pairs[i].why = pairs[i].why == contextTag ? "C8" : pairs[i].why + " C8"
+        } else {
+            pairs.append((d.key, o.key, "C8"))
         }
-        let comps = b.compareAll(specs)
-        return FigureAnalysis(id: "fig8", title: titles["fig8"]!, arms: stats, comparisons: comps, spreads: spreads)
+    }
+
+    /// C12's cases at (task, n): the spread of each regressor on DIM vectors against untrained ones.
+    static func representationSpreads(_ t: TrialTable, _ b: ComparisonBuilder, figure: String, task: String, n: Int) -> [SpreadComparison] {
+        // C12's cases: both regressors at every task and label count ≤ 100 (the Bonferroni factor of its "opposes").
+        let cases = 2 * t.tasks(figure).reduce(0) { $0 + t.labelCounts(figure, task: $1).filter { $0 <= 100 }.count }
+        let k = { (arm: String) in ArmKey(experiment: figure, task: task, nLabels: n, arm: arm) }
+        return [("linear", ArmID.linearDIM, ArmID.linearUntrained), ("mlp", ArmID.mlpDIM, ArmID.mlpUntrained)].compactMap { reg, dimArm, untrained in
+            spread(t, b.settings, k(dimArm), k(untrained), regressor: reg, familySize: cases)
+        }
     }
 
     /// IQR(DIM) − IQR(untrained) with a paired bootstrap over trial indices, at the nominal level and
@@ -145,53 +130,14 @@ public enum ResultsAnalyzer {
                                 differenceCIAdjusted: ci(1 - settings.alpha / Double(max(familySize, 1))))
     }
 
-    static func fig11(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
-        var specs: [ComparisonBuilder.Spec] = []
-        var armKeys = Set<ArmKey>()
-        for task in t.tasks("fig7") {
-            for n in t.labelCounts("fig7", task: task) {
-                for (sitenet, mlp) in comparedPairs["fig11"]! {
-                    let a = ArmKey(experiment: "fig7", task: task, nLabels: n, arm: sitenet)
-                    let c = ArmKey(experiment: "fig8", task: task, nLabels: n, arm: mlp)
-                    guard t.has(a), t.has(c) else { continue }
-                    armKeys.insert(a); armKeys.insert(c)
-                    specs.append(.init(a: a, b: c, figure: "fig11", purpose: tags("fig11", task, n, sitenet, mlp)))
-                }
-            }
-        }
-        guard !armKeys.isEmpty else { return nil }
-        let comps = b.compareAll(specs)
-        return FigureAnalysis(id: "fig11", title: titles["fig11"]!, arms: b.armStatisticsAll(armKeys.sorted()),
-                              comparisons: comps, spreads: [])
-    }
-
-    static func fig12(_ t: TrialTable, _ b: ComparisonBuilder) -> FigureAnalysis? {
-        let own = t.arms("fig12")
-        guard !own.isEmpty else { return nil }
-        var specs: [ComparisonBuilder.Spec] = []
-        var armKeys = Set(own)
-        for task in t.tasks("fig12") {
-            for n in t.labelCounts("fig12", task: task) {
-                for (a, c) in comparedPairs["fig12"]! {
-                    guard let ka = t.find(a, task: task, n: n, in: ["fig12"]),
-                          let kc = t.find(c, task: task, n: n, in: ["fig12", "fig8"]) else { continue }
-                    armKeys.insert(kc)
-                    specs.append(.init(a: ka, b: kc, figure: "fig12", purpose: tags("fig12", task, n, a, c)))
-                }
-            }
-        }
-        let comps = b.compareAll(specs)
-        return FigureAnalysis(id: "fig12", title: titles["fig12"]!, arms: b.armStatisticsAll(armKeys.sorted()),
-                              comparisons: comps, spreads: [])
-    }
-
     /// Departures visible in the data: trials per box against the authors' (fig 7: 12 seeds; figs 8
     /// and 12: 100 trials, 25 at 1000 labels), label counts against 50/100/250/1000, t-SNE perplexity
     /// against 1000, and experiments with no data.
     static func departures(_ doc: ResultsDocument, _ t: TrialTable) -> [String] {
         var out: [String] = []
         let paperN = PaperDesign.labelCounts
-        for (exp, name) in [("fig7", "fig 7"), ("fig8", "fig 8"), ("fig12", "fig 12")] {
+        for f in ComparedFigures.all where f.runsTrials {
+            let exp = f.id, name = "fig \(f.number)"
             let arms = t.arms(exp)
             if arms.isEmpty { out.append("\(name): not run in this profile."); continue }
             var byN: [Int: [Int]] = [:]

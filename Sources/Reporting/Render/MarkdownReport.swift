@@ -33,14 +33,13 @@ struct MarkdownReport {
     /// The sections in order, each with its cell id (see ``ReportCell/id``); each text starts with
     /// its `## ` heading. Figure sections end with the verdicts of the claims they decide.
     func sections() -> [(id: String, markdown: String)] {
-        [("run", runBox()), ("summary", summary()), ("profile", profile()), ("claims", claims()), ("methods", methods()),
-         ("fig6", fig6() + claimsOf("fig6")), ("fig7", boxFigure("fig7", "Figure 7", "7") + claimsOf("fig7")),
-         ("fig8", boxFigure("fig8", "Figure 8", "8") + claimsOf("fig8")),
-         ("fig9", tsne("fig9", "Figure 9", metalHalogen: true) + claimsOf("fig9")),
-         ("fig10", tsne("fig10", "Figure 10", metalHalogen: false) + claimsOf("fig10")),
-         ("fig11", boxFigure("fig11", "Figure 11", "11") + claimsOf("fig11")),
-         ("fig12", boxFigure("fig12", "Figure 12", "12") + claimsOf("fig12")),
-         ("convergence", convergence()), ("budgets", budgets()), ("failures", failures()), ("provenance", provenance())]
+        // The figures in number order: fig 6's curves, the t-SNE maps, and every compared figure.
+        let figures = [(6, "fig6", fig6()), (9, "fig9", tsne("fig9", "Figure 9", metalHalogen: true)),
+                       (10, "fig10", tsne("fig10", "Figure 10", metalHalogen: false))]
+            + ComparedFigures.all.map { (Int($0.number) ?? 99, $0.id, boxFigure($0)) }
+        return [("run", runBox()), ("summary", summary()), ("profile", profile()), ("claims", claims()), ("methods", methods())]
+            + figures.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2 + claimsOf($0.1)) }
+            + [("convergence", convergence()), ("budgets", budgets()), ("failures", failures()), ("provenance", provenance())]
     }
 
     /// The verdicts of the claims figure `id` decides, so a figure's cell carries them.
@@ -155,9 +154,9 @@ struct MarkdownReport {
         }
     }
 
-    func boxFigure(_ id: String, _ title: String, _ number: String) -> String {
-        let longTitle = ResultsAnalyzer.titles[id] ?? ""
-        var s = "## \(title) — \(e(longTitle))\n\n" + figuresFor(id)
+    func boxFigure(_ f: ComparedFigure) -> String {
+        let id = f.id
+        var s = "## Figure \(f.number) — \(e(f.title))\n\n" + figuresFor(id)
         guard let fig = analysis.figure(id) else { return s + e("No trials for \(id) in this run.") + "\n\n" }
         s += "### Arms\n\n"
         s += table(["experiment", "task", "labels", "arm", "n (failed)", "median", "median CI (exact)", "Q1 – Q3 (IQR)", "mean ± sd", "min – max",
