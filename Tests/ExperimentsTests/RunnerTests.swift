@@ -14,7 +14,7 @@ final class CallCounter: @unchecked Sendable {
 final class RunnerTests: XCTestCase {
     let context = RunContext(gitCommit: "test", jobs: 1, machine: "test")
 
-    func runner(_ profile: Profile = .smoke, store: URL, backend: FakeBackend = FakeBackend()) -> Runner {
+    func runner(_ profile: Profile = .smoke, store: URL, backend: any ExperimentBackend = FakeBackend()) -> Runner {
         Runner(plan: TrialPlan(profile: profile), store: ResultStore(root: store), backend: backend)
     }
 
@@ -35,7 +35,7 @@ final class RunnerTests: XCTestCase {
     func testFullRunThenEverythingIsReused() throws {
         let dir = try TestSupport.temporaryDirectory()
         let counter = CallCounter()
-        let backend = FakeBackend(onCall: { counter.record($0) })
+        let backend = ObservedBackend(onCall: { counter.record($0) })
         let r = runner(store: dir, backend: backend)
         let s1 = try r.run(options: RunOptions(jobs: 2))
         XCTAssertEqual(s1.computed, r.plan.items.count)
@@ -259,7 +259,7 @@ final class RunnerTests: XCTestCase {
         let dir = try TestSupport.temporaryDirectory()
         let flag = CancellationFlag()
         let counter = CallCounter()
-        let backend = FakeBackend(onCall: { counter.record($0); if counter.count == 40 { flag.cancel() } })
+        let backend = ObservedBackend(onCall: { counter.record($0); if counter.count == 40 { flag.cancel() } })
         let r = runner(store: dir, backend: backend)
         let s1 = try r.run(options: RunOptions(jobs: 2), cancel: flag)
         XCTAssertTrue(s1.cancelled)

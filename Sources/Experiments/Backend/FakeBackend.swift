@@ -11,9 +11,9 @@ public final class FakeBackend: ExperimentBackend, @unchecked Sendable {
     public let codeVersion: String
     /// Structures when the profile sets no `maxStructures`.
     public let defaultStructures: Int
-    /// Called with a description of every call (its seed path, "/"-joined) before computing.
-    public let onCall: (@Sendable (String) -> Void)?
-    /// Calls whose description satisfies this throw (simulated failures).
+    /// Calls whose description (their seed path, "/"-joined) satisfies this throw: simulated
+    /// failures, reachable from the command line as `REPRO_FAKE_FAIL=<text>` so that the exit
+    /// statuses and failure reports can be tested end to end.
     public let failWhen: (@Sendable (String) -> Bool)?
     /// Calls whose description satisfies this return a NaN result (simulated divergence).
     public let nanWhen: (@Sendable (String) -> Bool)?
@@ -21,17 +21,16 @@ public final class FakeBackend: ExperimentBackend, @unchecked Sendable {
     public let trialDelay: TimeInterval
 
     public init(codeVersion: String = "fake-1", defaultStructures: Int = 300,
-                onCall: (@Sendable (String) -> Void)? = nil, failWhen: (@Sendable (String) -> Bool)? = nil,
+                failWhen: (@Sendable (String) -> Bool)? = nil,
                 nanWhen: (@Sendable (String) -> Bool)? = nil, trialDelay: TimeInterval = 0) {
         self.codeVersion = codeVersion; self.defaultStructures = defaultStructures
-        self.onCall = onCall; self.failWhen = failWhen; self.nanWhen = nanWhen; self.trialDelay = trialDelay
+        self.failWhen = failWhen; self.nanWhen = nanWhen; self.trialDelay = trialDelay
     }
 
     struct FakeFailure: Error, CustomStringConvertible { let description: String }
 
     private func enter(_ seeds: SeedBase, _ extra: String = "") throws -> String {
         let d = seeds.components.joined(separator: "/") + extra
-        onCall?(d)
         if failWhen?(d) == true { throw FakeFailure(description: "simulated failure in \(d)") }
         return d
     }
