@@ -59,6 +59,23 @@ public enum Kernels {
         return s
     }
 
+    /// LayerNorm of one row held in `xh` (`cols` values a): replaces it by x̂ = (a − μ)/√(σ² + ε),
+    /// writes y = γ·x̂ + β and returns 1/√(σ² + ε); μ and σ² are the row's mean and biased
+    /// variance (`invC` = 1/cols). The one normalisation every mish-norm kernel uses.
+    @inline(__always)
+    static func normalizeRow(_ xh: UnsafeMutablePointer<Float>, cols: Int, invC: Float, eps: Float,
+                             gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) -> Float {
+        let mean = sum(xh, cols) * invC
+        for j in 0..<cols { xh[j] -= mean }
+        let rs = 1 / (dot(xh, xh, cols) * invC + eps).squareRoot()
+        for j in 0..<cols {
+            let h = xh[j] * rs
+            xh[j] = h
+            y[j] = gamma[j] * h + beta[j]
+        }
+        return rs
+    }
+
     /// Forward of mish then LayerNorm, fused, per row: a = mish(pre), y = γ·(a − μ)/√(σ² + ε) + β,
     /// with μ, σ² the mean and biased variance of the row of a. Stores x̂ = (a − μ)/√(σ²+ε) in
     /// `xhat` (ld = cols) and 1/√(σ²+ε) in `rstd`.
@@ -70,15 +87,7 @@ public enum Kernels {
         for r in 0..<rows {
             let p = pre + r * ldPre, xh = xhat + r * cols, yr = y + r * ldY
             for j in 0..<cols { xh[j] = FastMath.mish(p[j]) }
-            let mean = sum(xh, cols) * invC
-            for j in 0..<cols { xh[j] -= mean }
-            let rs = 1 / (dot(xh, xh, cols) * invC + eps).squareRoot()
-            rstd[r] = rs
-            for j in 0..<cols {
-                let h = xh[j] * rs
-                xh[j] = h
-                yr[j] = gamma[j] * h + beta[j]
-            }
+            rstd[r] = normalizeRow(xh, cols: cols, invC: invC, eps: eps, gamma: gamma, beta: beta, y: yr)
         }
     }
 
@@ -93,15 +102,7 @@ public enum Kernels {
         for r in 0..<rows {
             let p = pre + r * ldPre, xh = xhat + r * cols, yr = y + r * ldY
             for j in 0..<cols { let (a, d) = FastMath.mishAndDerivative(p[j]); xh[j] = a; p[j] = d }
-            let mean = sum(xh, cols) * invC
-            for j in 0..<cols { xh[j] -= mean }
-            let rs = 1 / (dot(xh, xh, cols) * invC + eps).squareRoot()
-            rstd[r] = rs
-            for j in 0..<cols {
-                let h = xh[j] * rs
-                xh[j] = h
-                yr[j] = gamma[j] * h + beta[j]
-            }
+            rstd[r] = normalizeRow(xh, cols: cols, invC: invC, eps: eps, gamma: gamma, beta: beta, y: yr)
         }
     }
 
@@ -112,24 +113,8 @@ public enum Kernels {
                                         gamma: UnsafePointer<Float>, dGamma: UnsafeMutablePointer<Float>,
                                         dBeta: UnsafeMutablePointer<Float>,
                                         dpre: UnsafeMutablePointer<Float>, ldDpre: Int) {
-        let invC = 1 / Float(cols)
-        let g = UnsafeMutablePointer<Float>.allocate(capacity: 3 * cols)
-        g.initialize(repeating: 0, count: 3 * cols)
-        defer { g.deallocate() }
-        let b = g + cols, t = g + 2 * cols
-        for r in 0..<rows {
-            let d = dy + r * ldDy, xh = xhat + r * cols, p = md + r * ldD, o = dpre + r * ldDpre
-            for j in 0..<cols {
-                let dj = d[j]
-                g[j] += dj * xh[j]; b[j] += dj
-                t[j] = dj * gamma[j]
-            }
-            let m1 = sum(t, cols) * invC, m2 = dot(t, xh, cols) * invC, rs = rstd[r]
-            for j in 0..<cols {
-                o[j] = rs * (t[j] - m1 - xh[j] * m2) * p[j]
-            }
-        }
-        for j in 0..<cols { dGamma[j] += g[j]; dBeta[j] += b[j] }
+        mishNormBackwardRows(dy: dy, ldDy: ldDy, source: md, ldSource: ldD, rows: rows, cols: cols, xhat: xhat, rstd: rstd,
+                             gamma: gamma, dGamma: dGamma, dBeta: dBeta, dpre: dpre, ldDpre: ldDpre) { $0 }
     }
 
     /// ``mishNormForward`` without the cache (inference, no-gradient passes): y = γ·x̂ + β with
@@ -147,10 +132,7 @@ public enum Kernels {
         for r in 0..<rows {
             let p = pre + r * ldPre, yr = y + r * ldY
             for j in 0..<cols { a[j] = FastMath.mish(p[j]) }
-            let mean = sum(a, cols) * invC
-            for j in 0..<cols { a[j] -= mean }
-            let rs = 1 / (dot(a, a, cols) * invC + eps).squareRoot()
-            for j in 0..<cols { yr[j] = gamma[j] * (a[j] * rs) + beta[j] }
+            _ = normalizeRow(a, cols: cols, invC: invC, eps: eps, gamma: gamma, beta: beta, y: yr)
         }
     }
 
@@ -162,13 +144,26 @@ public enum Kernels {
                                         gamma: UnsafePointer<Float>, dGamma: UnsafeMutablePointer<Float>,
                                         dBeta: UnsafeMutablePointer<Float>,
                                         dpre: UnsafeMutablePointer<Float>, ldDpre: Int) {
+        mishNormBackwardRows(dy: dy, ldDy: ldDy, source: pre, ldSource: ldPre, rows: rows, cols: cols, xhat: xhat, rstd: rstd,
+                             gamma: gamma, dGamma: dGamma, dBeta: dBeta, dpre: dpre, ldDpre: ldDpre, derivative: FastMath.mishDerivative)
+    }
+
+    /// The body of both ``mishNormBackward`` variants: mish′ of a row element is
+    /// `derivative(source[j])` (the identity when `source` already holds mish′, FastMath's mish′
+    /// when it holds pre). Inlined into each, so each keeps its own vectorised loop.
+    @inline(__always)
+    static func mishNormBackwardRows(dy: UnsafePointer<Float>, ldDy: Int, source: UnsafePointer<Float>, ldSource: Int,
+                                     rows: Int, cols: Int, xhat: UnsafePointer<Float>, rstd: UnsafePointer<Float>,
+                                     gamma: UnsafePointer<Float>, dGamma: UnsafeMutablePointer<Float>,
+                                     dBeta: UnsafeMutablePointer<Float>, dpre: UnsafeMutablePointer<Float>, ldDpre: Int,
+                                     derivative: (Float) -> Float) {
         let invC = 1 / Float(cols)
         let g = UnsafeMutablePointer<Float>.allocate(capacity: 3 * cols)
         g.initialize(repeating: 0, count: 3 * cols)
         defer { g.deallocate() }
         let b = g + cols, t = g + 2 * cols
         for r in 0..<rows {
-            let d = dy + r * ldDy, xh = xhat + r * cols, p = pre + r * ldPre, o = dpre + r * ldDpre
+            let d = dy + r * ldDy, xh = xhat + r * cols, p = source + r * ldSource, o = dpre + r * ldDpre
             for j in 0..<cols {
                 let dj = d[j]
                 g[j] += dj * xh[j]; b[j] += dj
@@ -176,7 +171,7 @@ public enum Kernels {
             }
             let m1 = sum(t, cols) * invC, m2 = dot(t, xh, cols) * invC, rs = rstd[r]
             for j in 0..<cols {
-                o[j] = rs * (t[j] - m1 - xh[j] * m2) * FastMath.mishDerivative(p[j])
+                o[j] = rs * (t[j] - m1 - xh[j] * m2) * derivative(p[j])
             }
         }
         for j in 0..<cols { dGamma[j] += g[j]; dBeta[j] += b[j] }

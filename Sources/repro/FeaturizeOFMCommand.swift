@@ -20,18 +20,14 @@ struct FeaturizeOFM: ParsableCommand {
         """
     )
 
-    @Argument(help: "Structure file: CIF, POSCAR/CONTCAR/.vasp, or pymatgen Structure JSON (.gz allowed).")
-    var file: String
+    @OptionGroup var input: BaselineInputOptions
 
     @Flag(help: "Print {\"vector\": [1521 values]} as JSON.")
     var json = false
 
-    @Flag(help: "Featurise the cell as given instead of the authors' primitive → ≤50-atom supercell.")
-    var asGiven = false
-
     func run() throws {
-        let structure = try readBaselineInput(file, asGiven: asGiven)
-        let name = URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()
+        let structure = try input.read()
+        let name = input.displayName
         let vector: [Double]
         do { vector = try OrbitalFieldMatrix().vector(structure) } catch let e as FeaturizerError {
             throw CLIFailure("\(name): \(e)")

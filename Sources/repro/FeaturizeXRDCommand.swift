@@ -20,18 +20,14 @@ struct FeaturizeXRD: ParsableCommand {
         """
     )
 
-    @Argument(help: "Structure file: CIF, POSCAR/CONTCAR/.vasp, or pymatgen Structure JSON (.gz allowed).")
-    var file: String
+    @OptionGroup var input: BaselineInputOptions
 
     @Flag(help: "Print {\"peaks\": [[two_theta, intensity], ...], \"vector\": [128 values]} as JSON.")
     var json = false
 
-    @Flag(help: "Featurise the cell as given instead of the authors' primitive → ≤50-atom supercell.")
-    var asGiven = false
-
     func run() throws {
-        let structure = try readBaselineInput(file, asGiven: asGiven)
-        let name = URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters()
+        let structure = try input.read()
+        let name = input.displayName
         let calculator = XRDCalculator()
         let peaks: [XRDPeak]
         let vector: [Double]
@@ -55,15 +51,27 @@ struct FeaturizeXRD: ParsableCommand {
     }
 }
 
-/// Reads a structure file for a baseline featuriser: the file's cell with `asGiven`, otherwise
-/// the authors' input (pymatgen-tolerance primitive cell, then the ≤50-atom roughly cubic
-/// supercell). Read errors become one-line `CLIFailure`s naming the file and line.
-func readBaselineInput(_ path: String, asGiven: Bool) throws -> Structure {
-    let structure: Structure
-    do { structure = try StructureReader.read(url: URL(fileURLWithPath: path)) } catch let e as StructureReadError {
-        throw CLIFailure("\(e)")
+/// The structure file of a baseline featuriser and which cell of it to featurise.
+struct BaselineInputOptions: ParsableArguments {
+    @Argument(help: "Structure file: CIF, POSCAR/CONTCAR/.vasp, or pymatgen Structure JSON (.gz allowed).")
+    var file: String
+
+    @Flag(help: "Featurise the cell as given instead of the authors' primitive → ≤50-atom supercell.")
+    var asGiven = false
+
+    /// The file's name for messages (control characters escaped).
+    var displayName: String { URL(fileURLWithPath: file).lastPathComponent.escapingControlCharacters() }
+
+    /// The file's cell with `--as-given`, otherwise the authors' input (pymatgen-tolerance
+    /// primitive cell, then the ≤50-atom roughly cubic supercell). Read errors become one-line
+    /// `CLIFailure`s naming the file and line.
+    func read() throws -> Structure {
+        let structure: Structure
+        do { structure = try StructureReader.read(url: URL(fileURLWithPath: file)) } catch let e as StructureReadError {
+            throw CLIFailure("\(e)")
+        }
+        return asGiven ? structure : BaselineInput.authorsCell(structure)
     }
-    return asGiven ? structure : BaselineInput.authorsCell(structure)
 }
 
 /// A JSON number: shortest round-trip decimal; non-finite values (never produced) as null.

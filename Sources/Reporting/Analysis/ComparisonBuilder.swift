@@ -62,30 +62,22 @@ struct ComparisonBuilder {
     /// its own keyed stream, so the result does not depend on scheduling), in `specs` order,
     /// skipping those without data.
     func compareAll(_ specs: [Spec]) -> [Comparison] {
-        let results = UnsafeMutableBufferPointer<Comparison?>.allocate(capacity: specs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, specs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < specs.count {
-                let s = specs[i]
-                results[i] = compare(s.a, s.b, figure: s.figure, purpose: s.purpose)
-                i += workers
-            }
-        }
-        return results.compactMap { $0 }
+        Self.sideBySide(specs) { compare($0.a, $0.b, figure: $0.figure, purpose: $0.purpose) }.compactMap { $0 }
     }
 
     /// Arm statistics of `keys`, side by side, in order.
-    func armStatisticsAll(_ keys: [ArmKey]) -> [ArmStatistics] {
-        let results = UnsafeMutableBufferPointer<ArmStatistics?>.allocate(capacity: keys.count)
+    func armStatisticsAll(_ keys: [ArmKey]) -> [ArmStatistics] { Self.sideBySide(keys, armStatistics) }
+
+    /// `transform` of every element, computed on the available cores (worker w takes elements
+    /// w, w + workers, …), in input order.
+    static func sideBySide<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, keys.count))
+        defer { _ = results.deinitialize(); results.deallocate() }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
-            while i < keys.count { results[i] = armStatistics(keys[i]); i += workers }
+            while i < items.count { results[i] = transform(items[i]); i += workers }
         }
         return results.map { $0! }
     }

@@ -47,11 +47,8 @@ enum MarkdownText {
         var out = ""
         out.reserveCapacity(s.count)
         for ch in s {
+            if let entity = htmlEntity(ch, apostrophe: false) { out += entity; continue }
             switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
             case "*": out += "&#42;"
             case "_": out += "&#95;"
             case "`": out += "&#96;"
@@ -75,19 +72,22 @@ enum MarkdownText {
         return out
     }
 
+    /// The entity of `&`, `<`, `>`, `"` (and `'` with `apostrophe`); nil for any other character.
+    static func htmlEntity(_ ch: Character, apostrophe: Bool) -> String? {
+        switch ch {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "'" where apostrophe: return "&#39;"
+        default: return nil
+        }
+    }
+
     /// Escaping for HTML text and attribute values (used outside Ink: figure captions, alt text).
     static func html(_ s: String) -> String {
         var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
+        for ch in s { out += htmlEntity(ch, apostrophe: true) ?? String(ch) }
         return out
     }
 
