@@ -107,13 +107,15 @@ public struct TrialPlan: Sendable {
         /// ``EpochAssumption/ceiling``: the ceiling (or the crystal cap). Under
         /// ``EpochAssumption/expected``, with a stopping rule: supervised training, the patience
         /// plus the epochs a run needs to reach its best (more for small sets, whose epochs are
-        /// short); DIM pretraining (`pretraining`), at least half the ceiling (the `default` run's
-        /// model without synthetic samples stopped at epoch 142 of its 300).
-        func expectedEpochs(_ b: TrainingBudget, n: Double, pretraining: Bool = false) -> Double {
+        /// short), and at least `floor` × the ceiling: DIM pretraining ½ (the `default` run's
+        /// model without synthetic samples stopped at epoch 142 of its 300), the donors ⅓ (they
+        /// stopped at epochs 124 and 94 of 300 on 5,600 and 4,700 crystals, where the
+        /// patience-based guess said 35).
+        func expectedEpochs(_ b: TrainingBudget, n: Double, floor: Double = 0) -> Double {
             let cap = Double(b.epochs(trainingOn: max(1, Int(n))))
             guard epochs == .expected, let patience = b.patience(trainingOn: max(1, Int(n))) else { return cap }
             let guess = Double(patience) + max(20, 20_000 / max(n, 1))
-            return min(cap, pretraining ? max(guess, cap / 2) : guess)
+            return min(cap, max(guess, cap * floor))
         }
 
         mutating func add(_ kind: WorkKind, _ inputIDs: [ItemID], cost: Double) {
@@ -142,7 +144,7 @@ public struct TrialPlan: Sendable {
                 for synthetic in [true, false] {
                     let probed = p.budgetProbe?.pretraining == true
                     let step = u.dimStepSecondsPerCrystal * (synthetic ? 1 : u.dimNoSyntheticFraction)
-                    let training = expectedEpochs(probed ? p.budgetProbe!.longer(p.dim) : p.dim, n: trainSize(set), pretraining: true)
+                    let training = expectedEpochs(probed ? p.budgetProbe!.longer(p.dim) : p.dim, n: trainSize(set), floor: 0.5)
                         * trainSize(set) * step
                     add(.dimPretrain(structureSet: set, synthetic: synthetic), [.dataset],
                         cost: training + (probed ? downstreamCheck(set) : 0))
@@ -151,7 +153,7 @@ public struct TrialPlan: Sendable {
             for task in PropertyTask.allCases {
                 let set = p.structureSet(of: task)
                 add(.donor(task: task), [.dataset],
-                    cost: expectedEpochs(p.donor, n: trainSize(set)) * trainSize(set) * u.supervisedStepSecondsPerCrystal
+                    cost: expectedEpochs(p.donor, n: trainSize(set), floor: 1.0 / 3) * trainSize(set) * u.supervisedStepSecondsPerCrystal
                         + testSize(set) * u.inferenceSecondsPerCrystal)
             }
             let perCrystal: [Representation: Double] = [.untrained: u.inferenceSecondsPerCrystal, .dim: u.inferenceSecondsPerCrystal,
