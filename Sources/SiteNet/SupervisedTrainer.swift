@@ -86,6 +86,8 @@ public struct SupervisedRun: Sendable {
     public var probe: SupervisedStop?
     /// One point per epoch, up to the last rule's stop.
     public var curve: [SupervisedCurvePoint]
+    /// The epoch a saved state held when this call took the run over (0: trained from scratch).
+    public var resumedAfterEpoch = 0
     /// The model at the main rule's stop.
     public var last: SupervisedModel { main.last }
     /// The main rule's best-validation model.
@@ -165,6 +167,7 @@ public enum SupervisedTrainer {
         if let point = resumePoint, let saved = try TrainingLoopState<SupervisedCurvePoint>.read(point, parameters: model.parameters, optimizers: [opt]) {
             state = saved
         }
+        let resumedAfter = state.epoch
         var lastSave = Date()
         for epoch in (state.epoch + 1)...state.tracker.ceiling {
             let t0 = Date()
@@ -198,7 +201,7 @@ public enum SupervisedTrainer {
                            epochs: s.epochs, reason: s.reason)
         }
         return SupervisedRun(main: stop(state.stops[0]!), probe: state.stops.count > 1 ? stop(state.stops[1]!) : nil, curve: state.curve,
-                             trainCount: train.count, validationCount: val.count, validationIndices: [])
+                             resumedAfterEpoch: resumedAfter, trainCount: train.count, validationCount: val.count, validationIndices: [])
     }
 
     /// Mean absolute error of `model` on `crystals`.

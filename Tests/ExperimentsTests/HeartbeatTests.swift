@@ -16,13 +16,15 @@ final class HeartbeatTests: XCTestCase {
             XCTAssertEqual(running.map(\.item), ["dim/test"])
             let note = running.first?.note ?? ""
             XCTAssertTrue(note.hasPrefix("epoch 2/10, loss 0.1235, at most ~"), note)
-            ItemHeartbeat.end()
+            XCTAssertNil(ItemHeartbeat.end(), "no resumption noted")
             // A training run that continues a saved state starts at a later epoch and says so.
             ItemHeartbeat.begin(item: "dim/resumed")
             ItemHeartbeat.postEpoch(122, of: 300, loss: 1.5)
             let resumed = ItemHeartbeat.runningItems().first?.note ?? ""
             XCTAssertTrue(resumed.hasPrefix("epoch 122/300 (resumed after 121), loss 1.5000, at most ~"), resumed)
-            ItemHeartbeat.end()
+            // The backend's note of the resumption reaches the runner when the item ends.
+            ItemHeartbeat.noteResumed(.init(afterEpoch: 121, priorSeconds: 3600))
+            XCTAssertEqual(ItemHeartbeat.end(), .init(afterEpoch: 121, priorSeconds: 3600))
             XCTAssertTrue(ItemHeartbeat.runningItems().isEmpty)
             done.fulfill()
         }

@@ -7,6 +7,13 @@ import SiteNet
 
 /// DIM pretraining, donors, fig 7 trials and representation vectors on the SiteNet module.
 extension RealBackend {
+    /// Tells the runner that a training continued a saved state after epoch `epoch`, with the wall
+    /// seconds its earlier epochs took (the first `epoch` of the curve's per-epoch `seconds`).
+    static func noteResumption(after epoch: Int, seconds: [Double]) {
+        guard epoch > 0 else { return }
+        ItemHeartbeat.noteResumed(.init(afterEpoch: epoch, priorSeconds: seconds.prefix(epoch).reduce(0, +)))
+    }
+
     /// AdamW with the authors' settings (wd 1e-4, ε 1e-7, amsgrad) at the budget's learning rate.
     static func optimizer(_ budget: TrainingBudget) -> AdamConfig {
         AdamConfig(learningRate: Float(budget.learningRate))
@@ -29,6 +36,7 @@ extension RealBackend {
         let run = try DIMTrainer.train(crystals: crystals, config: config, seed: seed, resume: request.resume) { p in
             ItemHeartbeat.postEpoch(p.epoch, of: ceiling, loss: p.validation.map { $0.localDIM + $0.globalDIM } ?? (p.train.localDIM + p.train.globalDIM))
         }
+        Self.noteResumption(after: run.resumedAfterEpoch, seconds: run.probeCurve.map(\.seconds))
         // The loss of a classifier that scores every pair 0, on the same validation crystals:
         // softplus(0) = ln 2 for the true term plus ln 2 for the mean false term.
         let validation = run.validationIndices.map { crystals[$0] }
@@ -83,6 +91,7 @@ extension RealBackend {
                                               resume: request.resume) { p in
             ItemHeartbeat.postEpoch(p.epoch, of: config.maxEpochs, loss: p.validationMAE ?? p.trainMSE)
         }
+        Self.noteResumption(after: run.resumedAfterEpoch, seconds: run.curve.map(\.seconds))
         let model = request.budget.checkpoint == "best" ? run.best : run.last
         let archive = ParameterArchive(fingerprint: SupervisedModel.fingerprint, parameters: model.parameters)
         let selected = request.budget.checkpoint == "best" ? run.bestEpoch : run.main.epochs
@@ -130,6 +139,7 @@ extension RealBackend {
                                               seed: request.pairedSeeds.path("sitenet"), resume: request.resume) { p in
             ItemHeartbeat.postEpoch(p.epoch, of: config.probeRule?.maxEpochs ?? config.maxEpochs, loss: p.validationMAE ?? p.trainMSE)
         }
+        Self.noteResumption(after: run.resumedAfterEpoch, seconds: run.curve.map(\.seconds))
         let test = try crystals(task.testRows.map { set.testIDs[$0] })
         let testY = task.testTargets.map(Float.init)
         // Both checkpoints are scored on the test set: the profile names the one its verdicts use

@@ -7,7 +7,15 @@ import Foundation
 /// item — a training loop's per-epoch callback, say — calls `post` or `postEpoch` from that thread,
 /// and `ConsoleProgress` prints the latest note of every running item at most every 30 s.
 public enum ItemHeartbeat {
-    struct Entry { var started: Date; var note: String?; var firstEpoch: (epoch: Int, at: Date)? = nil }
+    struct Entry { var started: Date; var note: String?; var firstEpoch: (epoch: Int, at: Date)? = nil; var resumption: Resumption? = nil }
+
+    /// A training that continued a saved state: the epoch the state held and the wall seconds its
+    /// earlier epochs took (in the runs that saved it).
+    public struct Resumption: Sendable, Equatable {
+        public var afterEpoch: Int
+        public var priorSeconds: Double
+        public init(afterEpoch: Int, priorSeconds: Double) { self.afterEpoch = afterEpoch; self.priorSeconds = priorSeconds }
+    }
     private static let lock = NSLock()
     nonisolated(unsafe) private static var running: [String: Entry] = [:]
     private static let threadKey = "repro.heartbeat.item"
@@ -18,16 +26,23 @@ public enum ItemHeartbeat {
         lock.lock(); running[item] = Entry(started: Date(), note: nil); lock.unlock()
     }
 
-    /// The calling thread has finished its item; returns the epoch after which its training
-    /// continued a saved state, if it did (see ``postEpoch(_:of:loss:)``).
+    /// The calling thread has finished its item; returns its training's resumption, if it
+    /// continued a saved state (``noteResumed(_:)``).
     @discardableResult
-    public static func end() -> Int? {
+    public static func end() -> Resumption? {
         guard let item = Thread.current.threadDictionary[threadKey] as? String else { return nil }
         Thread.current.threadDictionary.removeObject(forKey: threadKey)
         lock.lock(); defer { lock.unlock() }
-        let first = running[item]?.firstEpoch?.epoch
+        let r = running[item]?.resumption
         running[item] = nil
-        return first.flatMap { $0 > 1 ? $0 - 1 : nil }
+        return r
+    }
+
+    /// Records that the calling thread's item continued a saved training state (the backend
+    /// says so when training returns), so the runner can report it and time the whole item.
+    public static func noteResumed(_ r: Resumption) {
+        guard let item = Thread.current.threadDictionary[threadKey] as? String else { return }
+        lock.lock(); running[item]?.resumption = r; lock.unlock()
     }
 
     /// Sets the note of the item the calling thread computes (ignored outside an item).

@@ -208,8 +208,9 @@ public final class Runner: @unchecked Sendable {
                 let resume = ResumePoint(url: store.resumeURL(key), identity: key, interval: stateInterval)
                 do { output = try CoreLease.with(job.lease) { try executor.execute(item, inputs: inputs, resume: resume) } }
                 catch { failure = String(describing: error) }
-                let resumedAfter = ItemHeartbeat.end()
-                let seconds = Date().timeIntervalSince(t0)
+                let resumption = ItemHeartbeat.end()
+                // A resumed training's time includes the epochs its saved state holds.
+                let seconds = Date().timeIntervalSince(t0) + (resumption?.priorSeconds ?? 0)
                 let material = materials[item.id]!
                 do {
                     try store.write(StoredResult(output: output, failure: failure), material: material, item: item.id)
@@ -223,7 +224,7 @@ public final class Runner: @unchecked Sendable {
                 state.finish(item, output: output, failure: failure, blocked: false, seconds: seconds)
                 progress?.finished(item: item, outcome: failure == nil ? .computed : .failed, seconds: seconds,
                                    message: (failure ?? Self.describe(output)).map { m in
-                                       resumedAfter.map { "\(m) (continued a saved training state after epoch \($0))" } ?? m
+                                       resumption.map { "\(m) (continued a saved training state after epoch \($0.afterEpoch))" } ?? m
                                    })
             }
         }
