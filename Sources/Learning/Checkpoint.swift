@@ -93,15 +93,8 @@ public struct ParameterArchive: Sendable, Equatable {
 
     /// Copies the stored values into `parameters` (matched by name, shapes must agree).
     public func load(into parameters: [Parameter], path: String) throws {
-        for p in parameters {
-            guard let t = tensor(named: p.name) else {
-                throw CheckpointError.tensorMismatch(path: path, detail: "tensor '\(p.name)' missing from checkpoint")
-            }
-            guard t.shape == p.shape else {
-                throw CheckpointError.tensorMismatch(path: path, detail: "tensor '\(p.name)' has shape \(t.shape), expected \(p.shape)")
-            }
-            p.value = t.values
-        }
+        let lookup = TensorLookup(tensors, source: "checkpoint", path: path)
+        for p in parameters { p.value = try lookup.values(p.name, shape: p.shape) }
     }
 
     /// The encoded bytes.
@@ -200,4 +193,32 @@ func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
     return h
+}
+
+/// Named tensors read from a file, looked up by name with their shape checked: the one matcher
+/// behind loading a checkpoint and restoring a training state. The first tensor of a name wins.
+public struct TensorLookup {
+    private let byName: [String: (shape: [Int], values: [Float])]
+    /// What the tensors were read from, for errors ("checkpoint", "training state").
+    let source: String
+    /// The file, for errors.
+    let path: String
+
+    public init(_ tensors: [(name: String, shape: [Int], values: [Float])], source: String, path: String) {
+        var byName: [String: (shape: [Int], values: [Float])] = [:]
+        for t in tensors where byName[t.name] == nil { byName[t.name] = (t.shape, t.values) }
+        self.byName = byName; self.source = source; self.path = path
+    }
+
+    /// The values of tensor `name`; throws ``CheckpointError/tensorMismatch(path:detail:)`` naming
+    /// the file and the tensor if it is absent or has another shape than `shape`.
+    public func values(_ name: String, shape: [Int]) throws -> [Float] {
+        guard let t = byName[name] else {
+            throw CheckpointError.tensorMismatch(path: path, detail: "tensor '\(name)' missing from \(source)")
+        }
+        guard t.shape == shape else {
+            throw CheckpointError.tensorMismatch(path: path, detail: "tensor '\(name)' in \(source) has shape \(t.shape), expected \(shape)")
+        }
+        return t.values
+    }
 }

@@ -67,16 +67,11 @@ public final class AdamOptimizer: @unchecked Sendable {
     /// Restores the state written by ``stateTensors(prefix:)`` after `steps` steps; `path` names
     /// the file in errors.
     public func restore(steps: Int, from tensors: [(name: String, shape: [Int], values: [Float])], prefix: String, path: String) throws {
-        let byName = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        func values(_ kind: String, _ p: Parameter) throws -> [Float] {
-            guard let t = byName[prefix + "/" + kind + "/" + p.name], t.shape == p.shape else {
-                throw CheckpointError.tensorMismatch(path: path, detail: "training state lacks optimiser tensor '\(prefix)/\(kind)/\(p.name)' of shape \(p.shape)")
-            }
-            return t.values
-        }
+        let lookup = TensorLookup(tensors, source: "training state", path: path)
         for (k, p) in parameters.enumerated() {
-            m[k] = try values("m", p); v[k] = try values("v", p)
-            if config.amsgrad { vmax[k] = try values("vmax", p) }
+            let name = { (kind: String) in prefix + "/" + kind + "/" + p.name }
+            m[k] = try lookup.values(name("m"), shape: p.shape); v[k] = try lookup.values(name("v"), shape: p.shape)
+            if config.amsgrad { vmax[k] = try lookup.values(name("vmax"), shape: p.shape) }
         }
         stepCount = steps
     }

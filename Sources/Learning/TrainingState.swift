@@ -97,13 +97,8 @@ extension ParameterSnapshot {
     public static func from(_ tensors: [(name: String, shape: [Int], values: [Float])], like parameters: [Parameter],
                             path: String) throws -> ParameterSnapshot {
         var snap = ParameterSnapshot(parameters)
-        let byName = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for (i, name) in snap.names.enumerated() {
-            guard let t = byName[name], t.shape == snap.shapes[i] else {
-                throw CheckpointError.tensorMismatch(path: path, detail: "training state lacks tensor '\(name)' of shape \(snap.shapes[i])")
-            }
-            snap.values[i] = t.values
-        }
+        let lookup = TensorLookup(tensors, source: "training state", path: path)
+        for i in snap.names.indices { snap.values[i] = try lookup.values(snap.names[i], shape: snap.shapes[i]) }
         return snap
     }
 }

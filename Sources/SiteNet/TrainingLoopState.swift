@@ -101,3 +101,20 @@ struct TrainingLoopState<Point: Codable> {
         return state
     }
 }
+
+/// What a saved training state says about itself without a model to load it into.
+public enum SavedTrainingState {
+    private struct Header: Decodable {
+        struct State: Decodable { var epoch: Int }
+        var state: State
+    }
+
+    /// The last epoch trained before the state at `url` was saved; an unreadable or damaged file
+    /// is an error naming it.
+    public static func epoch(at url: URL) throws -> Int {
+        let archive = try ParameterArchive.read(from: url)
+        try archive.check(fingerprint: TrainingState<Int>.fingerprint, path: url.path)
+        do { return try TrainingStateJSON.decoder.decode(Header.self, from: Data(archive.metadata.utf8)).state.epoch }
+        catch { throw CheckpointError.tensorMismatch(path: url.path, detail: "training state metadata does not decode: \(error)") }
+    }
+}

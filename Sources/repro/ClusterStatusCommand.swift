@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Learning
+import SiteNet
 
 /// `repro cluster status`: finished, failed and missing items of a store, and the cluster tasks
 /// that wrote them.
@@ -14,6 +15,9 @@ struct ClusterStatus: ParsableCommand {
         recomputes it), missing and corrupt (both recomputed by the next run). Then the last \
         attempt of every cluster task (`repro cluster task`): host, CPUs, jobs, BLAS threads and \
         outcome; an attempt that started but never ended was killed, pre-empted or is still running. \
+        Then the saved training states of trainings in flight (continued by the next run) and \
+        any state of a key no item of this plan has (its settings changed since, or another \
+        profile's item: delete it when no other profile uses the store). \
         Exits 0 whether or not the plan is complete; the last line says which.
         """)
     @OptionGroup var profileOptions: ProfileOptions
@@ -61,10 +65,27 @@ struct ClusterStatus: ParsableCommand {
             }
         }
         for u in unreadable { print("  unreadable task record \(u)") }
+        printSavedTrainingStates(runner)
         if missingTotal == 0 {
             print(failedTotal == 0 ? "complete" : "complete except \(failedTotal) failed item(s) (recompute with --retry-failed)")
         } else {
             print("\(missingTotal) item(s) to run; re-run `repro cluster slurm … --submit` (or `repro run`) to complete the plan")
+        }
+    }
+}
+
+extension ClusterStatus {
+    /// The saved training states: this plan's, with the epoch each was saved after, then the others.
+    func printSavedTrainingStates(_ runner: Runner) {
+        guard let (ofPlan, others) = try? runner.savedTrainingStates(), !(ofPlan.isEmpty && others.isEmpty) else { return }
+        print("saved training states (\(runner.store.root.appendingPathComponent("partial").path)):")
+        for (item, url) in ofPlan {
+            let size = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil).map { String(format: "%.1f MB", Double($0) / 1e6) } ?? "?"
+            do { print("  \(item.id): saved after epoch \(try SavedTrainingState.epoch(at: url)) (\(size)); the next run continues it") }
+            catch { print("  \(item.id): unreadable: \(error)") }
+        }
+        for key in others {
+            print("  \(key).state: no item of this plan has this key (settings changed since, or another profile's item)")
         }
     }
 }

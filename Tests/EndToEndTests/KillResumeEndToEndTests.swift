@@ -37,6 +37,17 @@ final class KillResumeEndToEndTests: XCTestCase {
         let saved = states()
         XCTAssertEqual(saved.count, 1, "one training state left by the killed run: \(saved)")
 
+        // `cluster status` names the training in flight and the epoch its state was saved after,
+        // and a state of a key no plan item has (here a copy under a made-up key).
+        let orphan = partial.appendingPathComponent(String(repeating: "0", count: 64) + ".state")
+        try FileManager.default.copyItem(at: partial.appendingPathComponent(saved[0]), to: orphan)
+        let status = try TestSupport.run(binary, ["cluster", "status", "--profile", "smoke", "--backend", backend, "--store", "store"], cwd: killed)
+        XCTAssertEqual(status.status, 0, status.stderr)
+        XCTAssertNotNil(status.stdout.range(of: #"  dim/shared/(synthetic|nosynthetic): saved after epoch [0-9]+ \("#, options: .regularExpression), status.stdout)
+        XCTAssertTrue(status.stdout.contains("  \(orphan.lastPathComponent): no item of this plan has this key"), status.stdout)
+        XCTAssertTrue(status.stdout.hasSuffix("re-run `repro cluster slurm … --submit` (or `repro run`) to complete the plan\n"), status.stdout)
+        try FileManager.default.removeItem(at: orphan)
+
         // The same command again: it continues the saved state and removes it once stored.
         let again = try TestSupport.run(binary, args, cwd: killed)
         XCTAssertEqual(again.status, 0, again.stderr)

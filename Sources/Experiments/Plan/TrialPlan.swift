@@ -105,17 +105,20 @@ public struct TrialPlan: Sendable {
 
         /// Epochs a budget runs on `n` crystals, for cost estimates only. Under
         /// ``EpochAssumption/ceiling``: the ceiling (or the crystal cap). Under
-        /// ``EpochAssumption/expected``, with a stopping rule: supervised training, the patience
-        /// plus the epochs a run needs to reach its best (more for small sets, whose epochs are
-        /// short), and at least `floor` × the ceiling: DIM pretraining ½ (the `default` run's
-        /// model without synthetic samples stopped at epoch 142 of its 300), the donors ⅓ (they
-        /// stopped at epochs 124 and 94 of 300 on 5,600 and 4,700 crystals, where the
-        /// patience-based guess said 35).
+        /// ``EpochAssumption/expected``, with a stopping rule: the patience plus the epochs a run
+        /// needs to reach its best, and at least `floor` × the ceiling. The best comes later the
+        /// longer the patience on larger sets (the `default` store's fig 7 trials at 1000 labels:
+        /// median best epoch 91 under patience 40 and 146 under 80, of 7 trials; 183 under 160
+        /// in one), so the epochs to the best are max(20,000 / n, 60 + patience × min(1, n / 1000))
+        /// (small sets have short epochs and noisy validation: their best is not patience-driven).
+        /// The floors: DIM pretraining ½ (the model without synthetic samples stopped at epoch 142
+        /// of its 300), the donors ⅓ (they stopped at epochs 124 and 94 of 300 on 5,600 and 4,700
+        /// crystals).
         func expectedEpochs(_ b: TrainingBudget, n: Double, floor: Double = 0) -> Double {
             let cap = Double(b.epochs(trainingOn: max(1, Int(n))))
             guard epochs == .expected, let patience = b.patience(trainingOn: max(1, Int(n))) else { return cap }
-            let guess = Double(patience) + max(20, 20_000 / max(n, 1))
-            return min(cap, max(guess, cap * floor))
+            let toBest = max(20_000 / max(n, 1), 60 + Double(patience) * min(1, n / 1000))
+            return min(cap, max(Double(patience) + toBest, cap * floor))
         }
 
         mutating func add(_ kind: WorkKind, _ inputIDs: [ItemID], cost: Double) {

@@ -364,6 +364,20 @@ public enum ItemState: Equatable, Sendable {
 }
 
 extension Runner {
+    /// The store's saved training states (``ResultStore/resumeURL(_:)``): those of this plan's
+    /// items, which the next run continues, and the keys of the others, which no item of this
+    /// plan has (its settings changed since, or it is another profile's item).
+    public func savedTrainingStates() throws -> (ofPlan: [(item: WorkItem, url: URL)], otherKeys: [String]) {
+        let materials = try keyMaterials()
+        var itemOfKey: [String: WorkItem] = [:]
+        for item in plan.items { itemOfKey[try materials[item.id]!.key()] = item }
+        var ofPlan: [(item: WorkItem, url: URL)] = [], others: [String] = []
+        for key in store.resumeStateKeys() {
+            if let item = itemOfKey[key] { ofPlan.append((item, store.resumeURL(key))) } else { others.append(key) }
+        }
+        return (ofPlan, others)
+    }
+
     /// Every plan item with its state in the store, in plan order (reads and verifies every entry).
     public func itemStates() throws -> [(item: WorkItem, state: ItemState)] {
         let materials = try keyMaterials()

@@ -66,6 +66,13 @@ public struct ResultStore: Sendable {
         root.appendingPathComponent("partial").appendingPathComponent(key + ".state")
     }
 
+    /// The keys that have a saved in-flight training state, sorted.
+    public func resumeStateKeys() -> [String] {
+        let dir = root.appendingPathComponent("partial")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".state") }.map { String($0.dropLast(".state".count)) }.sorted()
+    }
+
     /// Removes a key's in-flight training state, if any.
     public func removeResumeState(_ key: String) {
         try? FileManager.default.removeItem(at: resumeURL(key))
