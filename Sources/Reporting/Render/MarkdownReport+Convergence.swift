@@ -40,8 +40,20 @@ extension MarkdownReport {
             items.append(sens.isEmpty ? "Budget-sensitive verdicts: none (no verdict changes with the other checkpoint or, on the probed trials, the longer budget)."
                          : "Budget-sensitive verdicts: " + sens.map { "\($0.id) (\($0.reason))" }.joined(separator: "; ") + ".")
             let flagged = c.probes.filter(\.flagged)
-            items.append(flagged.isEmpty ? "Budget probe: no cell moves by more than \(Int(c.threshold * 100)) % at \(p.settings["budget probe"].map { _ in "the longer budget" } ?? "a longer budget")."
-                         : "Budget probe: \(flagged.count) of \(c.probes.count) cells move by more than \(Int(c.threshold * 100)) % at the longer budget (see Convergence).")
+            if flagged.isEmpty {
+                items.append("Budget probe: no cell moves by more than \(Int(c.threshold * 100)) % at \(p.settings["budget probe"].map { _ in "the longer budget" } ?? "a longer budget").")
+            } else {
+                let better = flagged.filter { $0.relativeChange < 0 }, worse = flagged.filter { $0.relativeChange > 0 }
+                var ways: [String] = []
+                if !better.isEmpty {
+                    let named = better.prefix(3).map(\.description).joined(separator: "; ") + (better.count > 3 ? "; …" : "")
+                    ways.append("\(better.count) improve with more training, so they had not converged at the profile's rule (\(named))")
+                }
+                if !worse.isEmpty { ways.append("\(worse.count) get worse with more training, so training on does not help them") }
+                let other = flagged.count - better.count - worse.count
+                if other > 0 { ways.append("\(other) cannot be compared (missing values)") }
+                items.append("Budget probe: \(flagged.count) of \(c.probes.count) cells move by more than \(Int(c.threshold * 100)) % at the longer budget: " + ways.joined(separator: "; ") + " (see Convergence).")
+            }
         }
         s += items.map { "- " + e($0) }.joined(separator: "\n") + "\n"
         return s + "- " + e("The paper's scale (see Reproduce.md for its cost):") + " `repro reproduce --profile paper --matbench-e-form matbench_mp_e_form.json.gz --matbench-gap matbench_mp_gap.json.gz`\n\n"
@@ -71,12 +83,23 @@ extension MarkdownReport {
         s += c.probes.isEmpty ? e("No budget probe in this run.") + "\n\n"
             : MarkdownText.table(["cell", "probed trials", "median at the profile's rule", "median at the longer rule", "change", "flag"],
                                  c.probes.map { [$0.description, "\($0.trials)", num($0.shortMedian, 4), num($0.longMedian, 4),
-                                                 String(format: "%+.1f %%", $0.relativeChange * 100), $0.flagged ? "moves more than \(Int(c.threshold * 100)) %" : "—"] }, mode)
+                                                 String(format: "%+.1f %%", $0.relativeChange * 100), probeFlag($0, threshold: c.threshold)] }, mode)
         s += "### Verdicts under the other checkpoint and the longer budget\n\n"
         s += MarkdownText.table(["claim", "verdict", "other checkpoint", "longer budget (probed trials)", "budget-sensitive"],
                                 c.claims.map { [$0.id, $0.verdict.rawValue, $0.otherCheckpoint?.rawValue ?? "—", $0.longerBudget?.rawValue ?? "—",
                                                 $0.budgetSensitive ? "yes: " + $0.reason : "no"] }, mode)
         return s
+    }
+
+    /// A probe cell's flag: which way a move beyond the threshold goes (a lower MAE is better). A
+    /// cell that improves with more training had not converged; one that gets worse was not
+    /// stopped too early.
+    func probeFlag(_ p: ProbeCell, threshold: Double) -> String {
+        guard p.flagged else { return "—" }
+        let pct = Int(threshold * 100)
+        guard p.relativeChange.isFinite else { return "cannot be compared (missing values)" }
+        return p.relativeChange < 0 ? "improves by more than \(pct) % with more training: not converged at the profile's rule"
+            : "worse by more than \(pct) % with more training: training on does not help"
     }
 
     /// The summary table's budget-sensitivity cell of a claim.
