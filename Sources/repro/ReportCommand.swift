@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Reporting
 
 /// `repro report`: build the results document, figures and report from a result store.
 struct Report: ParsableCommand {
@@ -11,6 +12,12 @@ struct Report: ParsableCommand {
         Reads whatever the store holds for the profile's plan (from any number of shards), writes \
         results.json (deterministic: no timings), timings.json, missing.txt and the report into \
         --reports and the figures into --figures, and lists what is missing or failed.
+
+        With --reanalyse, no store is read: the results.json in --reports is re-analysed with \
+        this version's statistics and claim rules, and it, the report and the figures are \
+        rewritten (the trials, stage times and each cell's provenance are kept). Use it after a \
+        change of the analysis or the report when the store that computed the trials is gone, \
+        e.g. for a committed report.
         """)
 
     @OptionGroup var profileOptions: ProfileOptions
@@ -18,9 +25,24 @@ struct Report: ParsableCommand {
     @Option(help: "Directory for report.md, report.html, results.json.") var reports = "Reports"
     @Option(help: "Directory for the figures.") var figures = "Figures"
     @OptionGroup var figureOptions: FigureOptions
+    @Flag(help: "Re-analyse --reports/results.json with this version and rewrite it, the report and the figures, without a store.")
+    var reanalyse = false
 
     func run() throws {
         let selection = try figureOptions.resolve()
+        if reanalyse {
+            guard selection == nil else { throw CLIFailure("--reanalyse rewrites the whole report: drop --figure/--claim") }
+            let backendVersion = profileOptions.backend == .fake ? FakeBackend().codeVersion : RealBackend.version
+            let analysis: ResultsAnalysis
+            do {
+                analysis = try ReportOutput.reanalyse(
+                    reports: URL(fileURLWithPath: reports), figures: URL(fileURLWithPath: figures),
+                    codeVersion: "\(FrameworkVersion.current) + backend \(backendVersion)")
+            } catch { throw CLIFailure("re-analysing \(reports)/results.json: \(error)") }
+            let counts = Dictionary(grouping: analysis.claims, by: \.verdict.rawValue).mapValues(\.count)
+            print("re-analysed \(reports)/results.json: \(counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")); rewrote it, the report in \(reports)/ and the figures in \(figures)/")
+            return
+        }
         guard FileManager.default.fileExists(atPath: store) else { throw CLIFailure("\(store): no such result store") }
         let profile = try profileOptions.resolve(store: store)
         let runner = try RunSupport.runner(profile: profile, backendName: profileOptions.backend, store: store)

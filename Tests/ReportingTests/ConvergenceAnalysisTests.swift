@@ -7,8 +7,10 @@ final class ConvergenceAnalysisTests: XCTestCase {
     /// The synthetic document with checkpoint records: the last weights score the planted
     /// (paper-direction) values; the best-validation weights score the reversed ones; trials 0–2
     /// carry longer-budget values equal to their own; one e_form 1000-label random trial hit its
-    /// ceiling; three probe cells improve, worsen and hold still.
-    func document() -> ResultsDocument {
+    /// ceiling; three probe cells improve, worsen and hold still. With `bestReversed` false the
+    /// best-validation weights score the planted values too; `dimProbeFactor` multiplies the
+    /// longer-budget values of the e_form DIM-start trials.
+    func document(bestReversed: Bool = true, dimProbeFactor: Double = 1) -> ResultsDocument {
         var doc = SyntheticResults.make()
         let flipped = SyntheticResults.make(flipFig7: true)
         var reversed: [String: Double] = [:]
@@ -18,11 +20,11 @@ final class ConvergenceAnalysisTests: XCTestCase {
             var u = t
             let atCeiling = t.task == "e_form" && t.nLabels == 1000 && t.arm == ArmID.random && t.trial == 5
             u.extra[TrialExtra.maeLast] = mae
-            u.extra[TrialExtra.maeBest] = reversed["\(t.task) \(t.nLabels) \(t.arm) \(t.trial)"]!
+            u.extra[TrialExtra.maeBest] = bestReversed ? reversed["\(t.task) \(t.nLabels) \(t.arm) \(t.trial)"]! : mae
             u.extra[TrialExtra.stoppedByRule] = atCeiling ? 0 : 1
             u.extra[TrialExtra.epochs] = atCeiling ? 3000 : Double(100 + t.trial)
             u.extra[TrialExtra.ceiling] = 3000
-            if t.trial < 3 { u.extra[TrialExtra.probe(TrialExtra.maeLast)] = mae }
+            if t.trial < 3 { u.extra[TrialExtra.probe(TrialExtra.maeLast)] = mae * (t.task == "e_form" && t.arm == ArmID.dim ? dimProbeFactor : 1) }
             return u
         }
         doc.budgetComparisons = [
@@ -75,5 +77,27 @@ final class ConvergenceAnalysisTests: XCTestCase {
         XCTAssertTrue(md.contains("| steady | 3 | 1.0000 | 1.0100 | +1.0 % | — |"), md)
         XCTAssertTrue(md.contains("Budget probe: 2 of 3 cells move by more than 3 % at the longer budget: 1 improve with more training, so they had not converged at the profile's rule (improves); 1 get worse with more training, so training on does not help them (see Convergence)."), md)
         XCTAssertTrue(md.contains("| C2 | fig7 | reproduced | yes |"), md)
+    }
+
+    /// The probed trials alone (3 of 12) barely move a paired comparison; the projection moves the
+    /// whole cell by their median change, and a verdict that only survives because 9 trials were
+    /// left at the profile's budget is caught.
+    func testProjectedBudgetCatchesWhatTheProbedTrialsAloneCannot() throws {
+        let a = analysis(document(bestReversed: false, dimProbeFactor: 1.3))
+        let c = try XCTUnwrap(a.convergence)
+        let c2 = try XCTUnwrap(c.claims.first { $0.id == "C2" })
+        XCTAssertEqual(c2.verdict, .reproduced)
+        XCTAssertEqual(c2.otherCheckpoint, .reproduced)
+        XCTAssertEqual(c2.projectedBudget, .contradicted, "every e_form DIM-start trial 30 % worse: DIM no longer beats random")
+        XCTAssertNotEqual(c2.longerBudget, .contradicted, "three moved trials of twelve cannot contradict the claim")
+        XCTAssertTrue(c2.budgetSensitive)
+        XCTAssertTrue(c2.reason.hasSuffix("contradicted when every trial of a probed cell moves as its probed trials did"), c2.reason)
+        // Unmoved probes project to the verdicts themselves.
+        let steady = try XCTUnwrap(analysis(document(bestReversed: false)).convergence)
+        for claim in steady.claims where claim.projectedBudget != nil {
+            XCTAssertEqual(claim.projectedBudget, claim.verdict, claim.id)
+            XCTAssertFalse(claim.budgetSensitive, claim.id)
+        }
+        XCTAssertEqual(steady.claims.first { $0.id == "C3" }?.projectedBudget, .reproduced)
     }
 }

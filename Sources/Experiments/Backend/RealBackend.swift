@@ -15,7 +15,8 @@ import Reporting
 public final class RealBackend: ExperimentBackend, @unchecked Sendable {
     /// Bump when a change in this backend or the numerical modules changes results: it is part of
     /// every store key, so stale results are recomputed.
-    public let codeVersion = "real-2"
+    public static let version = "real-2"
+    public let codeVersion = RealBackend.version
     /// The profile's data settings (the source every later stage reloads from, if needed).
     let data: DataSettings
     private let lock = NSLock()

@@ -1,3 +1,4 @@
+import Crystals
 import Foundation
 import Reporting
 
@@ -69,5 +70,38 @@ public enum ReportOutput {
         lines += deterministic.failed.map { "failed \($0.item): \($0.message)" }
         try ResultStore.atomicWrite(Data((lines.joined(separator: "\n") + "\n").utf8), to: reports.appendingPathComponent("missing.txt"))
         return Written(results: deterministic, figures: figs)
+    }
+
+    /// Re-analyses the `results.json` in `reports` with today's analysis and rewrites it, the
+    /// report and the figures, without a store: for a change of the analysis or the rendering,
+    /// when the store that computed the trials is gone (a committed report, another machine's
+    /// run). The trials, the stage times (`timings.json`) and every cell's provenance (which run
+    /// computed it, its regenerating command) are kept; `codeVersion` is the code checked out now,
+    /// so cells computed by other code are marked stale. Returns the analysis.
+    public static func reanalyse(reports: URL, figures: URL, codeVersion: String) throws -> ResultsAnalysis {
+        let resultsURL = reports.appendingPathComponent("results.json")
+        let data: Data
+        do { data = try Data(contentsOf: resultsURL) }
+        catch { throw ExperimentError.store("\(resultsURL.path): cannot read the results to re-analyse (\(plainIOErrorText(error)))") }
+        let results = try ReportResults.decode(data, source: resultsURL.path)
+        var timed = results.document
+        let timingsURL = reports.appendingPathComponent("timings.json")
+        if let t = try? Data(contentsOf: timingsURL) {
+            do { timed.provenance = try JSONDecoder().decode(Provenance.self, from: t) }
+            catch { throw ExperimentError.store("\(timingsURL.path): not the stage times of a report (\(error))") }
+        }
+        guard let manifest = CellManifest.load(from: reports) else {
+            throw ExperimentError.store("\(reports.appendingPathComponent("cells.json").path): missing or unreadable, so the cells' provenance cannot be kept; rebuild the report from its store with `repro report --store …`")
+        }
+        var provenance: [String: CellProvenance] = [:]
+        for cell in manifest.cells { if let p = cell.provenance { provenance[cell.id] = p } }
+        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
+        let figs = try PaperFigures.render(timed, to: figures)
+        let analysis = ResultsAnalyzer.analyze(results.document, settings: results.analysis.settings)
+        try ReportWriter.write(timed, analysis: analysis, figures: figs, figuresDirectory: figures, to: reports,
+                               cells: CellOptions(provenance: provenance,
+                                                  current: CurrentCode(codeVersion: codeVersion, profile: results.document.profile.name)))
+        try ResultStore.atomicWrite(try ReportResults(document: results.document, analysis: analysis).jsonData(), to: resultsURL)
+        return analysis
     }
 }

@@ -28,7 +28,14 @@ public struct ClaimSensitivity: Codable, Equatable, Sendable {
     public var id: String
     public var verdict: Verdict
     public var otherCheckpoint: Verdict?
+    /// With the probed trials at their longer-budget values (the other trials unchanged).
     public var longerBudget: Verdict?
+    /// With every trial of a probed fig 7 cell moved as its probed trials moved: each of the
+    /// cell's values times median(longer) / median(profile's) of its probed trials (the probed
+    /// trials themselves take their own longer-budget values). A projection, not a measurement:
+    /// it asks whether the verdict would survive if the whole cell were as under-trained as the
+    /// probe says, which the probed trials alone (3 of 12) rarely can.
+    public var projectedBudget: Verdict?
     /// True when either alternative gives another verdict.
     public var budgetSensitive: Bool
     /// Which alternative changed it, in words ("" when none).
@@ -97,18 +104,37 @@ public struct ConvergenceAnalysis: Codable, Equatable, Sendable {
             return Dictionary(uniqueKeysWithValues: ResultsAnalyzer.analyze(doc, settings: settings, sensitivity: false).claims.map { ($0.id, $0.verdict) })
         }
         let otherVerdicts = variant { $0.extra[other] }
-        let hasProbe = fig7.contains { $0.extra[TrialExtra.probe(named)] != nil }
-        let longVerdicts = hasProbe ? variant { $0.extra[TrialExtra.probe(named)] } : [:]
+        let longKey = TrialExtra.probe(named)
+        let hasProbe = fig7.contains { $0.extra[longKey] != nil }
+        let longVerdicts = hasProbe ? variant { $0.extra[longKey] } : [:]
+        let factors = projectionFactors(groups, named: named)
+        let projectedVerdicts = hasProbe ? variant { t in
+            t.extra[longKey] ?? factors["\(t.task)|\(t.nLabels)|\(t.arm)"].flatMap { f in t.extra[named].map { $0 * f } }
+        } : [:]
         let sensitivity = claims.map { c -> ClaimSensitivity in
-            let o = otherVerdicts[c.id], l = hasProbe ? longVerdicts[c.id] : nil
+            let o = otherVerdicts[c.id], l = hasProbe ? longVerdicts[c.id] : nil, pr = hasProbe ? projectedVerdicts[c.id] : nil
             var why: [String] = []
             if let o, o != c.verdict { why.append("\(o.rawValue) with the \(usesBest ? "last" : "best-validation") checkpoint") }
             if let l, l != c.verdict { why.append("\(l.rawValue) when the probed trials take their longer-budget values") }
-            return ClaimSensitivity(id: c.id, verdict: c.verdict, otherCheckpoint: o, longerBudget: l,
+            if let pr, pr != c.verdict, pr != l { why.append("\(pr.rawValue) when every trial of a probed cell moves as its probed trials did") }
+            return ClaimSensitivity(id: c.id, verdict: c.verdict, otherCheckpoint: o, longerBudget: l, projectedBudget: pr,
                                     budgetSensitive: !why.isEmpty, reason: why.joined(separator: "; "))
         }
         return ConvergenceAnalysis(checkpoint: usesBest ? "best" : "last", arms: arms, runs: document.trainingRuns ?? [],
                                    probes: probes, claims: sensitivity, threshold: threshold)
+    }
+
+    /// Per fig 7 cell ("task|n|arm") with probed trials: median of their longer-budget values over
+    /// the median of their values at the profile's rule (the `named` checkpoint), when both are
+    /// finite and positive.
+    static func projectionFactors(_ groups: [String: [TrialRecord]], named: String) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (cell, ts) in groups {
+            let pairs = ts.compactMap { t in t.extra[named].flatMap { a in t.extra[TrialExtra.probe(named)].map { (a, $0) } } }
+            let s = median(pairs.map(\.0)), l = median(pairs.map(\.1))
+            if s.isFinite, l.isFinite, s > 0, l > 0 { out[cell] = l / s }
+        }
+        return out
     }
 
     static func median(_ xs: [Double]) -> Double {

@@ -37,7 +37,7 @@ extension MarkdownReport {
         }
         if let c = analysis.convergence {
             let sens = c.sensitiveClaims
-            items.append(sens.isEmpty ? "Budget-sensitive verdicts: none (no verdict changes with the other checkpoint or, on the probed trials, the longer budget)."
+            items.append(sens.isEmpty ? "Budget-sensitive verdicts: none (no verdict changes with the other checkpoint, with the probed trials at the longer budget, or with that budget's change projected to every trial of their cells)."
                          : "Budget-sensitive verdicts: " + sens.map { "\($0.id) (\($0.reason))" }.joined(separator: "; ") + ".")
             let flagged = c.probes.filter(\.flagged)
             if flagged.isEmpty {
@@ -85,9 +85,10 @@ extension MarkdownReport {
                                  c.probes.map { [$0.description, "\($0.trials)", num($0.shortMedian, 4), num($0.longMedian, 4),
                                                  String(format: "%+.1f %%", $0.relativeChange * 100), probeFlag($0, threshold: c.threshold)] }, mode)
         s += "### Verdicts under the other checkpoint and the longer budget\n\n"
-        s += MarkdownText.table(["claim", "verdict", "other checkpoint", "longer budget (probed trials)", "budget-sensitive"],
+        s += e("Three alternatives: the other checkpoint for every fig 7 trial; the longer budget's values for the probed trials only (the others unchanged); and a projection in which every trial of a probed cell moves by the probed trials' median change (the cell's longer median over its median at the profile's rule), which asks whether a verdict would survive if the whole cell were as far from convergence as its probed trials.") + "\n\n"
+        s += MarkdownText.table(["claim", "verdict", "other checkpoint", "longer budget (probed trials)", "longer budget (projected to every trial)", "budget-sensitive"],
                                 c.claims.map { [$0.id, $0.verdict.rawValue, $0.otherCheckpoint?.rawValue ?? "—", $0.longerBudget?.rawValue ?? "—",
-                                                $0.budgetSensitive ? "yes: " + $0.reason : "no"] }, mode)
+                                                $0.projectedBudget?.rawValue ?? "—", $0.budgetSensitive ? "yes: " + $0.reason : "no"] }, mode)
         return s
     }
 
