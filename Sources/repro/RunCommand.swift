@@ -172,7 +172,8 @@ enum RunSupport {
         defer { source.cancel(); signal(SIGINT, SIG_DFL) }
         // REPRO_HEARTBEAT_SECONDS shortens the 30 s heartbeat of non-terminal logs (tests).
         let beat = ProcessInfo.processInfo.environment["REPRO_HEARTBEAT_SECONDS"].flatMap(Double.init) ?? 30
-        let console = ConsoleProgress(quiet: quiet && !dryRun, heartbeatInterval: beat)
+        let console = ConsoleProgress(quiet: quiet && !dryRun, heartbeatInterval: beat,
+                                      predictionBasis: backendName == .real ? UnitCosts.reference.machine : nil)
         let progress: ProgressSink = keepGoing ? console : StopAfterFailure(forwardingTo: console, cancel: cancel)
         if !quiet {
             FileHandle.standardError.write(Data("profile \(profile.name), store \(store), \(jobs) job(s)\(shard.map { ", shard \($0)" } ?? "")\(stages.map { ", stage \($0.sorted().map(String.init).joined(separator: ","))" } ?? "")\n\(BLASOptions.describe(threads: 1))\n".utf8))
@@ -209,5 +210,6 @@ final class StopAfterFailure: ProgressSink, @unchecked Sendable {
         next.finished(item: item, outcome: outcome, seconds: seconds, message: message)
         if outcome == .failed || outcome == .blocked { cancel.cancel() }
     }
+    func predicted(wallSeconds: Double, jobs: Int) { next.predicted(wallSeconds: wallSeconds, jobs: jobs) }
     func done(summary: RunSummary) { next.done(summary: summary) }
 }

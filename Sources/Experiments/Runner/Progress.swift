@@ -16,10 +16,14 @@ public protocol ProgressSink: AnyObject, Sendable {
     func done(summary: RunSummary)
     /// An item starts computing (not called for blocked or reused items).
     func started(item: WorkItem)
+    /// After `planned`: the unit-cost model's wall time for the items to compute with `jobs`
+    /// jobs (``WallTimeModel``, the plan's built-in unit costs).
+    func predicted(wallSeconds: Double, jobs: Int)
 }
 
 extension ProgressSink {
     public func started(item: WorkItem) {}
+    public func predicted(wallSeconds: Double, jobs: Int) {}
 }
 
 /// Progress on the terminal: one bar per stage (done/total, elapsed, ETA) on a TTY, plain log
@@ -49,8 +53,13 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
     /// `tty` nil = detect from stderr. Off a terminal (and not `quiet`), a heartbeat line lists
     /// the running items, their time so far and latest `ItemHeartbeat` note every
     /// `heartbeatInterval` seconds in which nothing else was printed.
-    public init(quiet: Bool, tty: Bool? = nil, heartbeatInterval: Double = 30) {
+    /// Where the wall-time prediction's unit costs were measured; nil prints no prediction (a
+    /// backend whose costs the model does not describe, such as the fake one).
+    private let predictionBasis: String?
+
+    public init(quiet: Bool, tty: Bool? = nil, heartbeatInterval: Double = 30, predictionBasis: String? = nil) {
         self.quiet = quiet
+        self.predictionBasis = predictionBasis
         self.tty = tty ?? (isatty(2) == 1)
         if !self.tty && !quiet && heartbeatInterval > 0 {
             let timer = DispatchSource.makeTimerSource(queue: .global())
@@ -94,6 +103,12 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
             let n = counts[why]!
             emit("  recompute \(n) item\(n == 1 ? "" : "s") (\(why))\(n == 1 ? ": " + examples[why]! : ", e.g. " + examples[why]!)\n")
         }
+    }
+
+    public func predicted(wallSeconds: Double, jobs: Int) {
+        lock.lock(); defer { lock.unlock() }
+        guard !quiet, let basis = predictionBasis, wallSeconds > 0 else { return }
+        emit("predicted: about \(Self.duration(wallSeconds)) with \(jobs) job\(jobs == 1 ? "" : "s") (the cost model, unit costs of \(basis); saved training states shorten it, a slower or busier machine lengthens it; `repro cluster plan --cores N` for other machines)\n")
     }
 
     public func finished(item: WorkItem, outcome: ItemOutcome, seconds: Double, message: String?) {

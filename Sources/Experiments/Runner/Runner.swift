@@ -160,6 +160,12 @@ public final class Runner: @unchecked Sendable {
         }
         for item in toCompute { computePerStage[item.stage, default: 0] += 1 }
         progress?.planned(toCompute: computePerStage, reused: reusedPerStage, reasons: reasons)
+        if let progress, !toCompute.isEmpty {
+            let p = WallTimeModel.parallelFraction(twoCoreSpeedup: WallTimeModel.measuredTwoCoreSpeedup)
+            let wall = WallTimeModel.predict(items: toCompute, seconds: Dictionary(uniqueKeysWithValues: toCompute.map { ($0.id, $0.estimatedCost) }),
+                                             cores: options.jobs, parallelFraction: p).wallSeconds
+            progress.predicted(wallSeconds: wall, jobs: options.jobs)
+        }
         if options.dryRun {
             return RunSummary(computed: 0, reused: reused, failed: [], blocked: [], cancelled: false, stageSeconds: [:])
         }

@@ -1,0 +1,24 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Before computing, a run says how long the cost model expects it to take on this many jobs (the
+/// default run is hours long); the fake backend, whose costs the model does not describe, says nothing.
+final class PredictionLineEndToEndTests: XCTestCase {
+    func testRunStatesItsPredictedWallTimeForTheRealBackendOnly() throws {
+        let binary = TestSupport.reproBinary
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("no repro binary at \(binary.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
+        }
+        let dir = try TestSupport.temporaryDirectory()
+        let real = try TestSupport.run(binary, ["run", "--profile", "default", "--dry-run", "--jobs", "2", "--store", "s"], cwd: dir)
+        XCTAssertEqual(real.status, 0, real.stderr)
+        let line = real.stderr.split(separator: "\n").first { $0.hasPrefix("predicted: about ") }
+        XCTAssertNotNil(line, real.stderr)
+        XCTAssertNotNil(line?.range(of: #"^predicted: about [0-9]+h[0-9]{2}m with 2 jobs \(the cost model, unit costs of .+\)$"#, options: .regularExpression),
+                        String(line ?? ""))
+        let fake = try TestSupport.run(binary, ["run", "--profile", "smoke", "--backend", "fake", "--dry-run", "--store", "s"], cwd: dir)
+        XCTAssertEqual(fake.status, 0, fake.stderr)
+        XCTAssertFalse(fake.stderr.contains("predicted:"), fake.stderr)
+    }
+}
