@@ -7,10 +7,7 @@ import XCTest
 /// choice to OpenBLAS.
 final class BLASKernelEndToEndTests: XCTestCase {
     func blasInfo(_ args: [String] = [], env: [String: String]? = nil) throws -> [String: String] {
-        let b = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: b.path) else {
-            throw XCTSkip("no repro binary at \(b.path): build it with `swift build -c release --product repro`")
-        }
+        let b = try requireReproBinary()
         let r = try TestSupport.run(b, ["blas", "--json"] + args, environment: env)
         XCTAssertEqual(r.status, 0, r.stderr)
         return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: String] ?? [:]

@@ -9,10 +9,7 @@ final class FigureCellEndToEndTests: XCTestCase {
 
     @discardableResult
     func repro(_ args: [String], cwd: URL, expect status: Int32 = 0) throws -> (stdout: String, stderr: String) {
-        let b = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: b.path) else {
-            throw XCTSkip("no repro binary at \(b.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let b = try requireReproBinary()
         let r = try TestSupport.run(b, args, cwd: cwd)
         XCTAssertEqual(r.status, status, "repro \(args.joined(separator: " ")) → \(r.status)\n\(r.stdout)\n\(r.stderr)")
         return (r.stdout, r.stderr)

@@ -7,10 +7,7 @@ import XCTest
 /// backend for runs, one small checkpoint from Reports/models for `embed`.
 final class HostileInputEndToEndTests: XCTestCase {
     func binary() throws -> URL {
-        let b = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: b.path) else {
-            throw XCTSkip("no repro binary at \(b.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let b = try requireReproBinary()
         return b
     }
 

@@ -9,10 +9,7 @@ final class KillResumeEndToEndTests: XCTestCase {
     var backend: String { ProcessInfo.processInfo.environment["REPRO_E2E_BACKEND"] ?? "real" }
 
     func testKilledRunContinuesFromItsSavedStateWithTheSameResults() throws {
-        let binary = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("no repro binary at \(binary.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let binary = try requireReproBinary()
         guard backend == "real" else { throw XCTSkip("the fake backend trains nothing, so it saves no training state") }
         // fig 6 alone: the dataset and the two DIM models.
         let args = ["reproduce", "--figure", "fig6", "--profile", "smoke", "--backend", backend, "--jobs", "1", "--store", "store"]

@@ -9,10 +9,7 @@ import XCTest
 /// whose two rows (the tasks' own test sets) differ. Real backend, through the `repro` binary.
 final class PaperSmokeEndToEndTests: XCTestCase {
     func testPaperPlanRunsEndToEndOnMatbenchFormatFiles() throws {
-        let b = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: b.path) else {
-            throw XCTSkip("no repro binary at \(b.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let b = try requireReproBinary()
         let dir = try TestSupport.temporaryDirectory()
         func repro(_ args: [String]) throws -> (stdout: String, stderr: String) {
             let r = try TestSupport.run(b, args, cwd: dir)

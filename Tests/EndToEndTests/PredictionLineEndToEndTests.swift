@@ -6,10 +6,7 @@ import XCTest
 /// default run is hours long); the fake backend, whose costs the model does not describe, says nothing.
 final class PredictionLineEndToEndTests: XCTestCase {
     func testRunStatesItsPredictedWallTimeForTheRealBackendOnly() throws {
-        let binary = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("no repro binary at \(binary.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let binary = try requireReproBinary()
         let dir = try TestSupport.temporaryDirectory()
         let real = try TestSupport.run(binary, ["run", "--profile", "default", "--dry-run", "--jobs", "2", "--store", "s"], cwd: dir)
         XCTAssertEqual(real.status, 0, real.stderr)

@@ -7,10 +7,7 @@ import XCTest
 /// its cells' provenance kept, and missing inputs give one-line errors naming the file.
 final class ReanalyseEndToEndTests: XCTestCase {
     func testReanalysisRestoresTheAnalysisWithoutAStore() throws {
-        let binary = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("no repro binary at \(binary.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let binary = try requireReproBinary()
         let dir = try TestSupport.temporaryDirectory()
         let made = try TestSupport.run(binary, ["reproduce", "--profile", "smoke", "--backend", "fake", "--store", "s",
                                                 "--reports", "R", "--figures", "F", "--quiet"], cwd: dir)

@@ -11,10 +11,7 @@ final class ReproduceEndToEndTests: XCTestCase {
     var backend: String { ProcessInfo.processInfo.environment["REPRO_E2E_BACKEND"] ?? "real" }
 
     func binary() throws -> URL {
-        let b = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: b.path) else {
-            throw XCTSkip("no repro binary at \(b.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let b = try requireReproBinary()
         return b
     }
 
@@ -161,8 +158,7 @@ final class ReproduceEndToEndTests: XCTestCase {
 /// `repro cluster slurm` writes one array per stage with only the shards that have work left.
 final class ClusterScriptEndToEndTests: XCTestCase {
     func testScriptSubmitsOnlyMissingShardsInStageOrder() throws {
-        let b = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: b.path) else { throw XCTSkip("no repro binary at \(b.path)") }
+        let b = try requireReproBinary()
         let dir = try TestSupport.temporaryDirectory()
         let common = ["--profile", "smoke", "--backend", "fake", "--store", "s"]
         var r = try TestSupport.run(b, ["cluster", "slurm"] + common + ["--shards", "3", "--partition", "debug", "--time", "1:00:00", "--output", "a.sh"], cwd: dir)
@@ -193,8 +189,7 @@ final class ClusterScriptEndToEndTests: XCTestCase {
 /// `repro cluster plan` prices a plan before anything runs, from the built-in or a given set of unit costs.
 final class ClusterPlanEndToEndTests: XCTestCase {
     func testPaperPlanIsPricedWithoutItsFilesAndScalesWithTheUnitCosts() throws {
-        let b = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: b.path) else { throw XCTSkip("no repro binary at \(b.path)") }
+        let b = try requireReproBinary()
         let dir = try TestSupport.temporaryDirectory()
         func totals(_ extra: [String]) throws -> (expected: Double, ceiling: Double, stdout: String) {
             let r = try TestSupport.run(b, ["cluster", "plan", "--profile", "paper", "--shards", "2", "--cores", "2", "64"] + extra, cwd: dir)

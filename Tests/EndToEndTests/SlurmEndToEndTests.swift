@@ -27,10 +27,7 @@ final class SlurmEndToEndTests: XCTestCase {
         where !FileManager.default.isExecutableFile(atPath: tool) {
             throw XCTSkip("\(tool) not found: install Slurm with Scripts/slurm/install.sh (apt-get install slurm-wlm munge)")
         }
-        let repro = TestSupport.reproBinary
-        guard FileManager.default.isExecutableFile(atPath: repro.path) else {
-            throw XCTSkip("no repro binary at \(repro.path): build it with `swift build -c release --product repro` or set REPRO_BINARY")
-        }
+        let repro = try requireReproBinary()
 
         let dir = try TestSupport.temporaryDirectory("repro-slurm")
         let clusterDir = dir.appendingPathComponent("slurm")
