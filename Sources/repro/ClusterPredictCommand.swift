@@ -38,7 +38,7 @@ struct ClusterPredict: ParsableCommand {
         guard !measured.isEmpty else {
             throw CLIFailure("store \(store) has no timings for profile \(profile.name): run the profile (or part of it) into this store first")
         }
-        print("profile \(profile.name): \(plan.items.count) items; \(measured.count) timed in \(store), \(plan.items.count - measured.count) extrapolated")
+        print("profile \(profile.name): \(plan.items.count) items; \(measured.count) timed in \(store) (\(estimate.measuredByCPU) by their CPU time, \(measured.count - estimate.measuredByCPU) by wall time), \(plan.items.count - measured.count) extrapolated")
         print(String(format: "one-core work: %.2f core-hours (timed %.2f); parallel fraction of a training step p = %.2f", estimate.total / 3600,
                      measured.values.reduce(0, +) / 3600, p))
         print("timed items against the plan's unit-cost model (\(UnitCosts.reference.machine)):")

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Experiments
+import TestSupport
 
 /// The wall-time model simulates the runner's schedule: list scheduling in critical-path order,
 /// idle cores lent to the first running training item, Amdahl speed-up.
@@ -78,5 +79,25 @@ final class MeasuredCostsTests: XCTestCase {
         XCTAssertEqual(c.seconds["d"], 30, "an untimed kind falls back to the rate of all timed items")
         XCTAssertEqual(c.total, 3 + 6 + 12 + 30)
         XCTAssertEqual(Set(c.measured.keys), ["a", "b"])
+    }
+}
+
+/// The runner records each item's worker-thread CPU time beside its wall time, and the cost check
+/// prefers it: time spent waiting (here a fake trial that sleeps, as a thread on a busy machine
+/// waits for a core) is in the wall time only.
+final class CPUTimeTimingTests: XCTestCase {
+    func testWaitingCountsInWallTimeButNotInCPUTime() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let runner = Runner(plan: TrialPlan(profile: .smoke), store: ResultStore(root: dir), backend: FakeBackend(trialDelay: 0.05))
+        let trial = try XCTUnwrap(runner.plan.items.first { if case .supervisedTrial = $0.kind { return true }; return false })
+        _ = try runner.run(options: RunOptions(jobs: 1, selection: [trial.id]))
+        let key = try runner.keyMaterials()[trial.id]!.key()
+        let t = try XCTUnwrap(runner.store.timingDetail(key: key))
+        XCTAssertGreaterThanOrEqual(t.seconds, 0.05)
+        let cpu = try XCTUnwrap(t.cpuSeconds, "a from-scratch item on one core records its CPU time")
+        XCTAssertLessThan(cpu, 0.04, "sleeping is not running: CPU \(cpu) s, wall \(t.seconds) s")
+        let costs = try MeasuredCosts(runner: runner, parallelFraction: 0.77)
+        XCTAssertEqual(costs.measured[trial.id], cpu)
+        XCTAssertEqual(costs.measuredByCPU, costs.measured.count)
     }
 }

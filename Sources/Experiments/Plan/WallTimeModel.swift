@@ -97,8 +97,9 @@ public enum WallTimeModel {
     }
 }
 
-/// One-core seconds for every plan item: measured where the store timed it (an item that had lent
-/// cores counts as wall × s(mean cores)), else the median ratio of measured to predicted seconds
+/// One-core seconds for every plan item: measured where the store timed it (its worker thread's
+/// CPU seconds where recorded, which a machine shared with other work does not inflate; else wall
+/// seconds, an item that had lent cores counting as wall × s(mean cores)), else the median ratio of measured to predicted seconds
 /// (``WorkItem/estimatedCost``) of timed items of the same kind (else of all timed items) times
 /// the item's estimated cost.
 public struct MeasuredCosts: Sendable {
@@ -108,20 +109,25 @@ public struct MeasuredCosts: Sendable {
     public let measured: [String: Double]
     /// Sum of ``seconds``.
     public var total: Double { seconds.values.reduce(0, +) }
+    /// How many of ``measured`` are CPU seconds (the rest are from wall time).
+    public let measuredByCPU: Int
 
     /// From the timings `runner`'s store holds for `runner`'s plan.
     public init(runner: Runner, parallelFraction p: Double) throws {
         let materials = try runner.keyMaterials()
         var measured: [String: Double] = [:]
+        var byCPU = 0
         for item in runner.plan.items {
             guard let t = runner.store.timingDetail(key: try materials[item.id]!.key()) else { continue }
+            if let cpu = t.cpuSeconds { measured[item.id] = cpu; byCPU += 1; continue }
             measured[item.id] = t.seconds * WallTimeModel.speedup(meanCores: t.cores, parallelFraction: p)
         }
-        self.init(items: runner.plan.items, measured: measured)
+        self.init(items: runner.plan.items, measured: measured, measuredByCPU: byCPU)
     }
 
-    /// From measured one-core seconds of some of `items`.
-    public init(items: [WorkItem], measured: [String: Double]) {
+    /// From measured one-core seconds of some of `items` (`measuredByCPU` of them CPU seconds).
+    public init(items: [WorkItem], measured: [String: Double], measuredByCPU: Int = 0) {
+        self.measuredByCPU = measuredByCPU
         func kindName(_ k: WorkKind) -> String { String(String(describing: k).prefix { $0 != "(" }) }
         var rates: [String: [Double]] = [:]
         for it in items where it.estimatedCost > 0 {

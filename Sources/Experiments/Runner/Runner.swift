@@ -205,7 +205,7 @@ public final class Runner: @unchecked Sendable {
                 state.finish(item, output: nil, failure: reason, blocked: true, seconds: 0)
                 progress?.finished(item: item, outcome: .blocked, seconds: 0, message: reason)
             case let .ready(inputs):
-                let t0 = Date()
+                let t0 = Date(), cpu0 = threadCPUSeconds()
                 var output: WorkOutput?
                 var failure: String?
                 progress?.started(item: item)
@@ -220,7 +220,10 @@ public final class Runner: @unchecked Sendable {
                 let material = materials[item.id]!
                 do {
                     try store.write(StoredResult(output: output, failure: failure), material: material, item: item.id)
-                    try? store.writeTiming(key: key, seconds: seconds, meanCores: job.lease.meanCores)
+                    // CPU time only where it is the item's whole cost: no lent cores (their
+                    // threads are not counted) and no epochs from an earlier process.
+                    let cpu = job.lease.meanCores <= 1 && resumption == nil ? threadCPUSeconds() - cpu0 : nil
+                    try? store.writeTiming(key: key, seconds: seconds, meanCores: job.lease.meanCores, cpuSeconds: cpu)
                     // A failed computation keeps its saved state: the rerun continues from it.
                     if failure == nil { store.removeResumeState(key) }
                 } catch {
@@ -395,4 +398,12 @@ extension Runner {
             }
         }
     }
+}
+
+/// CPU seconds the calling thread has run so far (`CLOCK_THREAD_CPUTIME_ID`): excludes the time
+/// it waited for a core, unlike wall time.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }

@@ -37,8 +37,9 @@ public enum EntryStatus: Equatable, Sendable {
 ///                                        (sorted-key JSON of StoredResult)
 /// DIR/items/<profile>/<item id, "/" → "~">.key   the last key written for that item (to explain
 ///                                        a recomputation: which part of the configuration changed)
-/// DIR/timings/<key>.json                 wall time of the computation (machine-dependent; never
-///                                        part of a result)
+/// DIR/timings/<key>.json                 wall time of the computation, its mean cores and, for
+///                                        an item run from scratch on one core, its thread's CPU
+///                                        time (machine-dependent; never part of a result)
 /// DIR/partial/<key>.state                the training state of a computation in flight (DIM
 ///                                        pretraining, donors, fig 7 trials), saved every two
 ///                                        minutes so an interrupted run continues where it was;
@@ -104,24 +105,28 @@ public struct ResultStore: Sendable {
         try Self.atomicWrite(Data(key.utf8), to: itemIndexURL(profile: material.profile, item: item))
     }
 
-    /// Records how long a computation took (informational): wall seconds, and the mean cores it
-    /// had (1 plus cores lent by idle workers, see ``CoreLease``).
-    public func writeTiming(key: String, seconds: Double, meanCores: Double = 1) throws {
-        let s = String(format: "{\"seconds\":%.3f,\"cores\":%.3f}", seconds, meanCores)
+    /// Records how long a computation took (informational): wall seconds, the mean cores it had
+    /// (1 plus cores lent by idle workers, see ``CoreLease``) and, when it ran on its worker thread
+    /// alone from scratch, that thread's CPU seconds (the time it was actually running: on a
+    /// machine shared with other work, wall time overstates the cost and CPU time does not).
+    public func writeTiming(key: String, seconds: Double, meanCores: Double = 1, cpuSeconds: Double? = nil) throws {
+        var s = String(format: "{\"seconds\":%.3f,\"cores\":%.3f", seconds, meanCores)
+        if let cpuSeconds { s += String(format: ",\"cpuSeconds\":%.3f", cpuSeconds) }
+        s += "}"
         try Self.atomicWrite(Data(s.utf8), to: root.appendingPathComponent("timings").appendingPathComponent(key + ".json"))
     }
 
     /// The recorded wall time of a key's computation, if any.
     public func timing(key: String) -> Double? { timingDetail(key: key)?.seconds }
 
-    /// The recorded wall time of a key's computation and the mean cores it had (1 when the entry
-    /// predates core lending), if any.
-    public func timingDetail(key: String) -> (seconds: Double, cores: Double)? {
+    /// The recorded wall time of a key's computation, the mean cores it had (1 when the entry
+    /// predates core lending) and its worker thread's CPU seconds (nil when not recorded), if any.
+    public func timingDetail(key: String) -> (seconds: Double, cores: Double, cpuSeconds: Double?)? {
         let url = root.appendingPathComponent("timings").appendingPathComponent(key + ".json")
         guard let d = try? Data(contentsOf: url),
               let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any],
               let seconds = o["seconds"] as? Double else { return nil }
-        return (seconds, o["cores"] as? Double ?? 1)
+        return (seconds, o["cores"] as? Double ?? 1, o["cpuSeconds"] as? Double)
     }
 
     /// Reads and verifies a key's entry: header decodes, key matches, payload length and
