@@ -18,4 +18,18 @@ final class PredictionLineEndToEndTests: XCTestCase {
         XCTAssertEqual(fake.status, 0, fake.stderr)
         XCTAssertFalse(fake.stderr.contains("predicted:"), fake.stderr)
     }
+
+    /// `cluster predict` checks the model against a store's timings, by CPU time where recorded
+    /// (every item of a fresh one-job run).
+    func testClusterPredictMeasuresByCPUTime() throws {
+        let binary = try requireReproBinary()
+        let dir = try TestSupport.temporaryDirectory()
+        let run = try TestSupport.run(binary, ["run", "--profile", "smoke", "--backend", "fake", "--jobs", "1", "--store", "s", "--quiet"], cwd: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let p = try TestSupport.run(binary, ["cluster", "predict", "--profile", "smoke", "--backend", "fake", "--store", "s"], cwd: dir)
+        XCTAssertEqual(p.status, 0, p.stderr)
+        let first = String(p.stdout.split(separator: "\n").first ?? "")
+        XCTAssertNotNil(first.range(of: #"^profile smoke: ([0-9]+) items; \1 timed in s \(\1 by their CPU time, 0 by wall time\), 0 extrapolated$"#,
+                                    options: .regularExpression), first)
+    }
 }
