@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
                 analysis = try ReportOutput.reanalyse(
                     reports: URL(fileURLWithPath: reports), figures: URL(fileURLWithPath: figures),
                     codeVersion: "\(FrameworkVersion.current) + backend \(backendVersion)")
-            } catch { throw CLIFailure("re-analysing \(reports)/results.json: \(error)") }
+            } catch { throw CLIFailure("--reanalyse: \(error)") }   // the error names the file
             let counts = Dictionary(grouping: analysis.claims, by: \.verdict.rawValue).mapValues(\.count)
             print("re-analysed \(reports)/results.json: \(counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")); rewrote it, the report in \(reports)/ and the figures in \(figures)/")
             return

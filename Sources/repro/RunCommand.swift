@@ -210,6 +210,7 @@ final class StopAfterFailure: ProgressSink, @unchecked Sendable {
         next.finished(item: item, outcome: outcome, seconds: seconds, message: message)
         if outcome == .failed || outcome == .blocked { cancel.cancel() }
     }
+    var wantsPrediction: Bool { next.wantsPrediction }
     func predicted(wallSeconds: Double, jobs: Int) { next.predicted(wallSeconds: wallSeconds, jobs: jobs) }
     func done(summary: RunSummary) { next.done(summary: summary) }
 }

@@ -16,6 +16,9 @@ public protocol ProgressSink: AnyObject, Sendable {
     func done(summary: RunSummary)
     /// An item starts computing (not called for blocked or reused items).
     func started(item: WorkItem)
+    /// Whether this sink shows ``predicted(wallSeconds:jobs:)`` (the runner computes the
+    /// prediction, about a second for a full plan, only then).
+    var wantsPrediction: Bool { get }
     /// After `planned`: the unit-cost model's wall time for the items to compute with `jobs`
     /// jobs (``WallTimeModel``, the plan's built-in unit costs).
     func predicted(wallSeconds: Double, jobs: Int)
@@ -23,6 +26,7 @@ public protocol ProgressSink: AnyObject, Sendable {
 
 extension ProgressSink {
     public func started(item: WorkItem) {}
+    public var wantsPrediction: Bool { false }
     public func predicted(wallSeconds: Double, jobs: Int) {}
 }
 
@@ -104,6 +108,8 @@ public final class ConsoleProgress: ProgressSink, @unchecked Sendable {
             emit("  recompute \(n) item\(n == 1 ? "" : "s") (\(why))\(n == 1 ? ": " + examples[why]! : ", e.g. " + examples[why]!)\n")
         }
     }
+
+    public var wantsPrediction: Bool { !quiet && predictionBasis != nil }
 
     public func predicted(wallSeconds: Double, jobs: Int) {
         lock.lock(); defer { lock.unlock() }

@@ -160,7 +160,7 @@ public final class Runner: @unchecked Sendable {
         }
         for item in toCompute { computePerStage[item.stage, default: 0] += 1 }
         progress?.planned(toCompute: computePerStage, reused: reusedPerStage, reasons: reasons)
-        if let progress, !toCompute.isEmpty {
+        if let progress, progress.wantsPrediction, !toCompute.isEmpty {
             let p = WallTimeModel.parallelFraction(twoCoreSpeedup: WallTimeModel.measuredTwoCoreSpeedup)
             let wall = WallTimeModel.predict(items: toCompute, seconds: Dictionary(uniqueKeysWithValues: toCompute.map { ($0.id, $0.estimatedCost) }),
                                              cores: options.jobs, parallelFraction: p).wallSeconds
