@@ -128,6 +128,19 @@ final class PlanTests: XCTestCase {
         XCTAssertThrowsError(try Profile.named("nope"))
         XCTAssertEqual(try Profile.named("smoke"), .smoke)
     }
+
+    /// The settings table states each rule once: a patience in epochs and crystal passes is one
+    /// phrase, and a small-data batch equal to the large one is not repeated.
+    func testBudgetSummaryStatesEachRuleOnce() {
+        var b = TrainingBudget(maxEpochs: 3000, patience: 80, learningRate: 1e-3, batchSites: 400,
+                               smallDataBatchSites: 400, checkpoint: "last")
+        b.patienceCrystals = 10_000
+        XCTAssertEqual(b.summary, "≤ 3000 epochs, patience 80 epochs or 10000 crystal passes, whichever is longer, lr 0.001, batch 400 sites, last checkpoint")
+        b.patience = nil; b.smallDataBatchSites = 1200
+        XCTAssertEqual(b.summary, "≤ 3000 epochs, patience 10000 crystal passes, lr 0.001, batch 400 sites (1200 at n ≤ 250), last checkpoint")
+        b.patienceCrystals = nil; b.patience = 20; b.minRelativeImprovement = 0.01; b.smallDataBatchSites = nil
+        XCTAssertEqual(b.summary, "≤ 3000 epochs, patience 20 (an improvement must be ≥ 1 % below the best), lr 0.001, batch 400 sites, last checkpoint")
+    }
 }
 
 final class ValidationSplitTests: XCTestCase {

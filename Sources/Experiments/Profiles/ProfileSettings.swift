@@ -68,9 +68,9 @@ public struct TrainingBudget: Codable, Equatable, Sendable {
         if let crystalBudget { s += " and ≤ \(crystalBudget) crystal passes (epochs × n)" }
         if let patience { s += ", patience \(patience)" + (patienceCrystals.map { " epochs or \($0) crystal passes, whichever is longer" } ?? "") }
         if let m = minRelativeImprovement { s += " (an improvement must be ≥ \(String(format: "%g", m * 100)) % below the best)" }
-        else if let patienceCrystals { s += ", patience \(patienceCrystals) crystal passes" }
+        if patience == nil, let patienceCrystals { s += ", patience \(patienceCrystals) crystal passes" }
         s += ", lr \(learningRate), batch \(batchSites) sites"
-        if let smallDataBatchSites { s += " (\(smallDataBatchSites) at n ≤ 250)" }
+        if let smallDataBatchSites, smallDataBatchSites != batchSites { s += " (\(smallDataBatchSites) at n ≤ 250)" }
         return s + ", \(checkpoint) checkpoint"
     }
 }
