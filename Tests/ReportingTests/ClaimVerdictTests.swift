@@ -35,6 +35,23 @@ final class ClaimVerdictTests: XCTestCase {
         XCTAssertEqual(comp.minimumAttainableP, 0.125, accuracy: 1e-12)
     }
 
+    /// C6 and C17 are equivalence decisions: "the CI lies inside the band". With 3 pairs the widest
+    /// exact interval covers only 75 %, and a band that holds it shows nothing at the rule's 95 %.
+    func testEquivalenceNeedsAnIntervalAtTheRulesLevel() {
+        var s = AnalysisSettings(); s.bootstrapResamples = 200
+        let few = ResultsAnalyzer.analyze(SyntheticResults.make(fig7Trials: 3, fig8Trials: 3), settings: s)
+        for id in ["C6", "C17"] {
+            let c = few.claims.first { $0.id == id }!
+            XCTAssertEqual(c.verdict, .inconclusive, "\(id): \(c.reason)")
+            XCTAssertTrue(c.reason.contains("underpowered (too few pairs for an exact interval at 95 %) for n="), c.reason)
+        }
+        let fig7 = few.figure("fig7")!.comparisons.first { $0.a.task == "gap" && $0.a.arm == ArmID.dim && $0.b.arm == ArmID.random }!
+        XCTAssertEqual(fig7.shiftCI.level, 0.75, accuracy: 1e-12)
+        // The same design with 12 pairs reaches 95 %, and the planted "no effect" is reproduced.
+        let enough = ResultsAnalyzer.analyze(SyntheticResults.make(fig7Trials: 12, fig8Trials: 12), settings: s)
+        XCTAssertEqual(enough.claims.first { $0.id == "C6" }!.verdict, .reproduced)
+    }
+
     func testPaperMediansMatchProtocolTable() {
         let m = PaperReference.medians()
         func med(_ task: String, _ n: Int, _ arm: String) -> Double? { m.first { $0.task == task && $0.nLabels == n && $0.arm == arm }?.median }

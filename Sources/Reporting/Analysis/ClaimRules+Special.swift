@@ -38,12 +38,25 @@ extension ClaimRules {
         return zip(fa.trials, fa.values).compactMap { t, v in vb[t].map { v - $0 } }
     }
 
+    /// Whether an exact interval attains the level an equivalence decision needs: with few pairs the
+    /// widest interval, [min, max], covers only 1 − 2/2ⁿ (75 % at 3 pairs), and a band that contains
+    /// it shows nothing at the 95 % level the rule states.
+    static func reachesNominal(_ ci: ConfidenceInterval, _ level: Double) -> Bool {
+        ci.level >= level - 1e-9
+    }
+
+    /// The reason's note on label counts whose interval is below the rule's level.
+    static func underpowered(_ ns: [Int], _ level: Double) -> String {
+        ns.isEmpty ? "" : "; underpowered (too few pairs for an exact interval at \(Int((level * 100).rounded())) %) for "
+            + ns.map { "n=\($0)" }.joined(separator: ", ")
+    }
+
     static func c6(_ a: ResultsAnalysis, _ ns: [Int], _ comp: (String, String, Int, String, String) -> Comparison?, _ paper: String) -> ClaimVerdict {
         let band = a.settings.littleChangeFraction, alpha = a.settings.alpha
         let m = max(ns.count, 1)
         let rule = "Band ±\(Int(band * 100)) % of the random arm's median at each label count. The exact CI (attained level ≥ \(Int(a.settings.confidenceLevel * 100)) %) of the paired DIM − random shift inside the band at every label count → reproduced (an equivalence test per label count, intersection–union: no adjustment). At some label count the exact CI at level 1 − \(fp(alpha))/m (Bonferroni over the claim's m label counts) lies entirely outside the band → contradicted. Otherwise inconclusive"
         let fig = a.figure("fig7")
-        var inside = 0, outside = 0, ours: [String] = []
+        var inside = 0, outside = 0, ours: [String] = [], short: [Int] = []
         for n in ns {
             guard let c = comp("fig7", "gap", n, ArmID.dim, ArmID.random),
                   let r = fig?.arms.first(where: { $0.key.task == "gap" && $0.key.nLabels == n && $0.key.arm == ArmID.random }) else {
@@ -53,14 +66,17 @@ extension ClaimRules {
             let d = pairedDifferences(fig, c.a, c.b)
             let wide = HodgesLehmannInterval.paired(differences: d, level: 1 - alpha / Double(m))?.interval
             ours.append("n=\(n): \(describe(c)); band ±\(f(w))" + (wide.map { "; CI at \(level($0)): [\(f($0.lower)), \(f($0.upper))]" } ?? ""))
+            // An interval below its nominal level (too few pairs) can show neither equivalence nor difference.
+            guard reachesNominal(c.shiftCI, a.settings.confidenceLevel) else { short.append(n); continue }
             if c.shiftCI.lower >= -w && c.shiftCI.upper <= w { inside += 1 }
-            if let wide, wide.lower > w || wide.upper < -w { outside += 1 }
+            if let wide, reachesNominal(wide, 1 - alpha / Double(m)), wide.lower > w || wide.upper < -w { outside += 1 }
         }
         let v: Verdict = ns.isEmpty ? .inconclusive : outside > 0 ? .contradicted : inside == ns.count ? .reproduced : .inconclusive
         return ClaimVerdict(claim: "C6",
                             evidence: PaperClaims.spec("C6").cases!.evidence, ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: paper, verdict: v, rule: rule,
-                            reason: ns.isEmpty ? "no comparisons available in this run" : "CI inside the band at \(inside) of \(ns.count) label counts, (adjusted) CI entirely outside at \(outside)")
+                            reason: ns.isEmpty ? "no comparisons available in this run" : "CI inside the band at \(inside) of \(ns.count) label counts, (adjusted) CI entirely outside at \(outside)"
+                                + underpowered(short, a.settings.confidenceLevel))
     }
 
     static func c8(_ a: ResultsAnalysis, _ ns: (String, String, (Int) -> Bool) -> [Int]) -> ClaimVerdict {
@@ -156,13 +172,14 @@ extension ClaimRules {
     static func c17(_ a: ResultsAnalysis, _ ns: [Int], _ comp: (String, String, Int, String, String) -> Comparison?) -> ClaimVerdict {
         let s = a.settings
         let band = "\(Int((s.littleChangeFraction * 100).rounded())) %", pct = "\(Int((s.minimumEffectFraction * 100).rounded())) %"
-        let rule = "gap, n ≤ 100, linear model: paired no-synthetic DIM − untrained. The gain has disappeared at n when the exact CI of the shift lies above −\(band) of the untrained arm's median (any remaining gain is small: an equivalence test with the same band as C6); disappeared at every n ≤ 100 → reproduced (intersection–union). A gain persists at n when the shift is negative, |shift| ≥ \(pct) of the untrained arm's median and its Holm-adjusted p over the claim's label counts is < \(fp(s.alpha)); persists at some n → contradicted. Otherwise inconclusive"
-        var cases: [ClaimFamily.Case] = [], gone = 0, ours: [String] = [], comps: [Comparison?] = []
+        let rule = "gap, n ≤ 100, linear model: paired no-synthetic DIM − untrained. The gain has disappeared at n when the exact CI of the shift (attained level ≥ \(Int((s.confidenceLevel * 100).rounded())) %) lies above −\(band) of the untrained arm's median (any remaining gain is small: an equivalence test with the same band as C6); disappeared at every n ≤ 100 → reproduced (intersection–union). A gain persists at n when the shift is negative, |shift| ≥ \(pct) of the untrained arm's median and its Holm-adjusted p over the claim's label counts is < \(fp(s.alpha)); persists at some n → contradicted. Otherwise inconclusive"
+        var cases: [ClaimFamily.Case] = [], gone = 0, ours: [String] = [], comps: [Comparison?] = [], short: [Int] = []
         for n in ns {
             let c = comp("fig12", "gap", n, ArmID.linearDIMNoSynthetic, ArmID.linearUntrained)
             comps.append(c)
             guard let c else { cases.append(.init(p: .nan, shift: .nan, claimedNegative: false, minimumEffect: .infinity)); continue }
             cases.append(.init(p: c.p, shift: c.shift, claimedNegative: false, minimumEffect: minimumEffect(c, s)))
+            guard reachesNominal(c.shiftCI, s.confidenceLevel) else { short.append(n); continue }
             if let m = c.comparatorMedian, c.shiftCI.lower > -s.littleChangeFraction * abs(m) { gone += 1 }
         }
         let d = ClaimFamily.decide(cases, alpha: s.alpha)
@@ -175,6 +192,7 @@ extension ClaimRules {
         return ClaimVerdict(claim: "C17",
                             evidence: PaperClaims.spec("C17").cases!.evidence, ours: ours.isEmpty ? "no data" : ours.joined(separator: "; "),
                             paper: "—", verdict: v, rule: rule,
-                            reason: ns.isEmpty ? "no comparisons available in this run" : "remaining gain shown small at \(gone) of \(ns.count) label counts, significant gain ≥ δ at \(persists)")
+                            reason: ns.isEmpty ? "no comparisons available in this run" : "remaining gain shown small at \(gone) of \(ns.count) label counts, significant gain ≥ δ at \(persists)"
+                                + underpowered(short, s.confidenceLevel))
     }
 }
