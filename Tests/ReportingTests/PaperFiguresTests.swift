@@ -131,6 +131,22 @@ final class PaperFiguresTests: XCTestCase {
         }
     }
 
+    /// A preview profile's figures say so in their drawn title and caption; a default run's do not.
+    func testPreviewFiguresSaySoInTitleAndCaption() throws {
+        var doc = try Self.rendered().doc
+        doc.profile.isPreview = false
+        let plain = try PaperFigures.build(doc)
+        XCTAssertFalse(plain.contains { $0.figure.title.contains("preview") || $0.caption.hasPrefix("Preview") })
+        doc.profile.isPreview = true
+        let marked = try PaperFigures.build(doc)
+        XCTAssertEqual(marked.map(\.figure.name), plain.map(\.figure.name))
+        for (m, p) in zip(marked, plain) {
+            XCTAssertEqual(m.figure.title, p.figure.title + " — preview (\(doc.profile.name)): training cut")
+            XCTAssertEqual(m.caption, "Preview (profile \(doc.profile.name)): training is cut below convergence on purpose, so these numbers do not test the paper. " + p.caption)
+            XCTAssertEqual(FigureWriter.textOverlaps(m.figure), [], m.figure.name)
+        }
+    }
+
     func testFig7CSVHoldsEveryTrialAndThePaperMedians() throws {
         let (doc, dir, outs) = try Self.rendered()
         let fig7 = try XCTUnwrap(outs.first { $0.id == "fig7" })

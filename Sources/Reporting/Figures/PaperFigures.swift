@@ -145,6 +145,14 @@ public enum PaperFigures {
                      + "(untrained and DIM boxes come from fig 12's own trials where it has them, otherwise from fig 8). "
                      + boxWords + logNote(counts) + tally(counts))
         }
-        return out
+        return document.profile.isPreview == true ? out.map { markedAsPreview($0.figure, $0.caption, profile: document.profile.name) } : out
+    }
+
+    /// A preview profile's figure says so in its own title and caption, so a PNG seen apart from
+    /// the report (a slide, a review) is not taken for a result that tests the paper.
+    static func markedAsPreview(_ figure: Figure, _ caption: String, profile: String) -> (figure: Figure, caption: String) {
+        var f = figure
+        f.title = f.title.isEmpty ? "Preview (\(profile)): training cut" : f.title + " — preview (\(profile)): training cut"
+        return (f, "Preview (profile \(profile)): training is cut below convergence on purpose, so these numbers do not test the paper. " + caption)
     }
 }
