@@ -101,3 +101,45 @@ final class ConvergenceAnalysisTests: XCTestCase {
         XCTAssertEqual(steady.claims.first { $0.id == "C3" }?.projectedBudget, .reproduced)
     }
 }
+
+/// The table that says how noisy the best-validation choice is: per label count, the share of
+/// trials whose best-validation weights test worse than their last, and the relative difference.
+final class CheckpointSelectionTests: XCTestCase {
+    func trial(_ n: Int, _ k: Int, best: Double, last: Double) -> TrialRecord {
+        var t = TrialRecord(experiment: "fig7", task: "gap", nLabels: n, arm: ArmID.random, trial: k, mae: last)
+        t.extra[TrialExtra.maeBest] = best; t.extra[TrialExtra.maeLast] = last
+        return t
+    }
+
+    func testCountsAndQuartilesPerLabelCount() throws {
+        // 50 labels: r = +0.2, +0.1, −0.1, +0.3 (3 of 4 worse); 1000 labels: r = −0.02, 0 (none worse).
+        let ts = [trial(50, 0, best: 1.2, last: 1), trial(50, 1, best: 1.1, last: 1), trial(50, 2, best: 0.9, last: 1),
+                  trial(50, 3, best: 1.3, last: 1), trial(1000, 0, best: 0.49, last: 0.5), trial(1000, 1, best: 0.5, last: 0.5),
+                  trial(100, 0, best: .nan, last: 0.5)]
+        let rows = CheckpointSelection.make(ts)
+        XCTAssertEqual(rows.map(\.nLabels), [50, 1000], "a trial without a finite best MAE is left out")
+        XCTAssertEqual(rows.map(\.validationCrystals), [2, 50])
+        XCTAssertEqual(rows.map(\.trials), [4, 2])
+        XCTAssertEqual(rows.map(\.bestWorse), [3, 0])
+        XCTAssertEqual(rows[0].medianRelative, 0.15, accuracy: 1e-12)
+        XCTAssertEqual(rows[0].q1Relative, 0.05, accuracy: 1e-12)     // numpy linear: sorted −0.1, 0.1, 0.2, 0.3
+        XCTAssertEqual(rows[0].q3Relative, 0.225, accuracy: 1e-12)
+        XCTAssertEqual(rows[1].medianRelative, -0.01, accuracy: 1e-12)
+    }
+
+    func testTheReportShowsTheTable() throws {
+        var doc = SyntheticResults.make()
+        doc.trials = doc.trials.map { t in
+            guard t.experiment == "fig7", let mae = t.mae else { return t }
+            var u = t
+            u.extra[TrialExtra.maeLast] = mae; u.extra[TrialExtra.maeBest] = mae * (t.nLabels == 50 ? 1.1 : 0.99)
+            u.extra[TrialExtra.stoppedByRule] = 1; u.extra[TrialExtra.epochs] = 100; u.extra[TrialExtra.ceiling] = 3000
+            return u
+        }
+        var s = AnalysisSettings(); s.bootstrapResamples = 200
+        let md = MarkdownReport(document: doc, analysis: ResultsAnalyzer.analyze(doc, settings: s), figures: [], figureBlock: { _, _ in "" }, mode: .commonMark).render()
+        XCTAssertTrue(md.contains("### How noisy the best-validation choice is"))
+        XCTAssertTrue(md.contains("| 50 | 2 | 72 | 72 of 72 | +10.0 % | +10.0 % – +10.0 % |"), md)
+        XCTAssertTrue(md.contains("| 1000 | 50 | 72 | 0 of 72 | -1.0 % | -1.0 % – -1.0 % |"))
+    }
+}

@@ -53,6 +53,9 @@ public struct ConvergenceAnalysis: Codable, Equatable, Sendable {
     public var claims: [ClaimSensitivity]
     /// A probe cell is flagged when its median moves by more than this fraction.
     public var threshold: Double
+    /// What the best-validation choice is worth on the test split, per label count (nil in
+    /// documents analysed before it was recorded).
+    public var selection: [CheckpointSelection]? = nil
 
     /// The claims marked budget-sensitive.
     public var sensitiveClaims: [ClaimSensitivity] { claims.filter(\.budgetSensitive) }
@@ -121,7 +124,8 @@ public struct ConvergenceAnalysis: Codable, Equatable, Sendable {
                                     budgetSensitive: !why.isEmpty, reason: why.joined(separator: "; "))
         }
         return ConvergenceAnalysis(checkpoint: usesBest ? "best" : "last", arms: arms, runs: document.trainingRuns ?? [],
-                                   probes: probes, claims: sensitivity, threshold: threshold)
+                                   probes: probes, claims: sensitivity, threshold: threshold,
+                                   selection: CheckpointSelection.make(fig7))
     }
 
     /// Per fig 7 cell ("task|n|arm") with probed trials: median of their longer-budget values over

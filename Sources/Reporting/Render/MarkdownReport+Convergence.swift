@@ -75,10 +75,11 @@ extension MarkdownReport {
                                                    r.probeStopReason.map { $0 == "patience" ? "rule" : "ceiling" } ?? "—",
                                                    r.probeCriterion.map { num($0, 4) } ?? "—"] }, mode)
         s += "### Fig 7 trials: stops and both checkpoints\n\n"
-        s += e("Test MAE medians of the last weights (the authors' choice) and of the best-validation weights. The validation set is n//20 crystals: 2 at 50 labels, 5 at 100, 12 at 250, 50 at 1000, so the best-validation choice is noisy at small n.") + "\n\n"
+        s += e("Test MAE medians of the last weights (the authors' choice) and of the best-validation weights. The validation set is n//20 crystals: 2 at 50 labels, 5 at 100, 12 at 250, 50 at 1000, so the best-validation choice is noisy at small n; the table after this one says how noisy.") + "\n\n"
         s += MarkdownText.table(["task", "labels", "arm", "trials", "stopped by rule", "at ceiling", "median epochs (max)", "ceiling", "median MAE last", "median MAE best"],
                                 c.arms.map { a in [a.task, "\(a.nLabels)", a.arm, "\(a.trials)", "\(a.stoppedByRule)", "\(a.atCeiling)",
                                                    "\(num(a.medianEpochs, 0)) (\(a.maxEpochs))", "\(a.ceiling)", num(a.medianLast, 4), num(a.medianBest, 4)] }, mode)
+        s += selectionNoise(c.selection ?? [])
         s += "### Budget probe\n\n"
         s += c.probes.isEmpty ? e("No budget probe in this run.") + "\n\n"
             : MarkdownText.table(["cell", "probed trials", "median at the profile's rule", "median at the longer rule", "change", "flag"],
@@ -89,6 +90,20 @@ extension MarkdownReport {
         s += MarkdownText.table(["claim", "verdict", "other checkpoint", "longer budget (probed trials)", "longer budget (projected to every trial)", "budget-sensitive"],
                                 c.claims.map { [$0.id, $0.verdict.rawValue, $0.otherCheckpoint?.rawValue ?? "—", $0.longerBudget?.rawValue ?? "—",
                                                 $0.projectedBudget?.rawValue ?? "—", $0.budgetSensitive ? "yes: " + $0.reason : "no"] }, mode)
+        return s
+    }
+
+    /// The checkpoint-selection table: per label count, how often the weights chosen on n//20
+    /// validation crystals test worse than the last ones, and by how much.
+    func selectionNoise(_ rows: [CheckpointSelection]) -> String {
+        guard !rows.isEmpty else { return "" }
+        let e = { (s: String) in MarkdownText.escape(s, self.mode) }
+        let pct = { (x: Double) in String(format: "%+.1f %%", x * 100) }
+        var s = "### How noisy the best-validation choice is\n\n"
+        s += e("Per fig 7 trial, r = (test MAE of the best-validation weights − test MAE of the last) / test MAE of the last, all tasks and arms of a label count together. A choice made on the validation crystals that carried over to the test split would make r ≤ 0 in most trials.") + "\n\n"
+        s += MarkdownText.table(["labels", "validation crystals", "trials", "best-validation worse on test", "median r", "r, Q1 – Q3"],
+                                rows.map { [String($0.nLabels), String($0.validationCrystals), String($0.trials),
+                                            "\($0.bestWorse) of \($0.trials)", pct($0.medianRelative), pct($0.q1Relative) + " – " + pct($0.q3Relative)] }, mode)
         return s
     }
 
