@@ -51,7 +51,7 @@ public enum HodgesLehmannInterval {
         let m = walsh.count
         let alpha = 1 - level
         let q: Int, tail: Double, method: String
-        if n <= 1000 {
+        if n <= WilcoxonSignedRank.exactLimit {
             (q, tail) = RankNullDistribution.lowerQuantile(RankNullDistribution.signedRankCounts(n), alpha: alpha)
             method = "exact: Walsh averages, signed-rank critical value"
         } else {
@@ -76,7 +76,7 @@ public enum HodgesLehmannInterval {
         let m = diffs.count
         let alpha = 1 - level
         let q: Int, tail: Double, method: String
-        if m <= 40_000 {
+        if m <= MannWhitneyU.exactProductLimit {
             (q, tail) = RankNullDistribution.lowerQuantile(RankNullDistribution.mannWhitneyCounts(x.count, y.count), alpha: alpha)
             method = "exact: pairwise differences, Mann–Whitney critical value"
         } else {

@@ -4,15 +4,18 @@ import Foundation
 ///
 /// Pool both samples, rank with mid-ranks, R₁ = Σ ranks of x; U₁ = R₁ − n₁(n₁+1)/2,
 /// U₂ = n₁n₂ − U₁, U = max(U₁, U₂).
-/// - **Exact** (no ties; scipy's `auto` chooses it when min(n₁, n₂) ≤ 8 and there are no ties):
-///   the null distribution of U over all C(n₁+n₂, n₁) rank assignments, by the recurrence
-///   f(i, j, u) = f(i−1, j, u−j) + f(i, j−1, u); p = min(1, 2·P(U ≥ U_obs)).
-/// - **Normal approximation**: μ = n₁n₂/2, σ² = n₁n₂/12·[(n+1) − Σ(t³ − t)/(n(n−1))],
-///   z = (U − μ − ½)/σ (continuity), p = min(1, 2·(1 − Φ(z))).
+/// - **Exact** (no ties and n₁n₂ ≤ ``exactProductLimit`` = 40 000, the limit of the exact interval,
+///   ``HodgesLehmannInterval``, so the p-value and the interval invert one test): the null
+///   distribution of U over all C(n₁+n₂, n₁) rank assignments, by the recurrence
+///   f(i, j, u) = f(i−1, j, u−j) + f(i, j−1, u); p = min(1, 2·P(U ≥ U_obs)). Equal to scipy's
+///   `method="exact"` at every size; scipy's default uses it only when min(n₁, n₂) ≤ 8.
+/// - **Normal approximation** (ties, or larger samples, or when asked): μ = n₁n₂/2,
+///   σ² = n₁n₂/12·[(n+1) − Σ(t³ − t)/(n(n−1))], z = (U − μ − ½)/σ (continuity),
+///   p = min(1, 2·(1 − Φ(z))) — scipy's `method="asymptotic"`.
 public struct MannWhitneyU: Codable, Equatable, Sendable {
     /// How the p-value is computed.
     public enum Method: String, Codable, Sendable {
-        /// scipy's rule: exact when either sample has ≤ 8 values and there are no ties, else normal.
+        /// Exact when there are no ties and n₁n₂ ≤ ``MannWhitneyU/exactProductLimit``, else normal.
         case auto
         case exact
         case normalApproximation
@@ -25,6 +28,9 @@ public struct MannWhitneyU: Codable, Equatable, Sendable {
     public var method: Method
     public var hasTies: Bool
 
+    /// Largest n₁n₂ for which `auto` uses the exact distribution.
+    public static let exactProductLimit = 40_000
+
     /// The test of `x` against `y`.
     public init(x: [Double], y: [Double], method: Method = .auto) {
         n1 = x.count; n2 = y.count
@@ -35,7 +41,7 @@ public struct MannWhitneyU: Codable, Equatable, Sendable {
         guard n1 > 0 && n2 > 0 else { p = 1; self.method = method; return }
         let u = Swift.max(u1, Double(n1 * n2) - u1)
         var m = method
-        if m == .auto { m = (n1 > 8 && n2 > 8) || hasTies ? .normalApproximation : .exact }
+        if m == .auto { m = n1 * n2 > Self.exactProductLimit || hasTies ? .normalApproximation : .exact }
         self.method = m
         if m == .exact {
             p = Swift.min(1, 2 * Self.exactSF(Int(u.rounded(.up)), n1, n2))

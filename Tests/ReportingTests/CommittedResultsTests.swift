@@ -36,6 +36,15 @@ final class CommittedResultsTests: XCTestCase {
         XCTAssertTrue(committed == fresh, "Reports/results.json: today's analysis differs from the committed one")
     }
 
+    /// The quick profile's regression baseline, likewise slow and asked for with the same variable.
+    func testQuickBaselineReanalysesIdentically() throws {
+        guard ProcessInfo.processInfo.environment["REPRO_REANALYSE_COMMITTED"] == "1" else {
+            throw XCTSkip("slow in a debug build; set REPRO_REANALYSE_COMMITTED=1 to re-analyse Reports/baseline-quick.json")
+        }
+        let (committed, fresh) = try reanalysed("Reports/baseline-quick.json")
+        XCTAssertTrue(committed == fresh, "Reports/baseline-quick.json: today's analysis differs from the committed one")
+    }
+
     func testSmokeBaselineReanalysesIdentically() throws {
         let (committed, fresh) = try reanalysed("Reports/baseline-smoke.json")
         XCTAssertTrue(committed == fresh, "Reports/baseline-smoke.json: today's analysis differs from the committed one")

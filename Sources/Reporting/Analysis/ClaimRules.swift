@@ -77,7 +77,7 @@ enum ClaimRules {
 
     static func directionalRule(_ s: AnalysisSettings) -> String {
         let a = fp(s.alpha), pct = "\(Int((s.minimumEffectFraction * 100).rounded())) %"
-        return "Per case: Hodges–Lehmann shift A − B with its exact CI and the two-sided Wilcoxon signed-rank p over trials that share label subsets (exact up to 50 pairs, normal approximation above; Mann–Whitney when unpaired). Minimum effect δ = \(pct) of arm B's median MAE. A case supports when p < \(a), the shift has the claimed sign and |shift| ≥ δ; every case supports → reproduced (intersection–union: each case at level \(a), no adjustment). A case opposes when its Holm-adjusted p over this claim's cases is < \(a), the shift has the other sign and |shift| ≥ δ; any case opposes → contradicted. Otherwise inconclusive"
+        return "Per case: Hodges–Lehmann shift A − B with its exact CI and the two-sided Wilcoxon signed-rank p over trials that share label subsets (exact up to 1000 pairs; Mann–Whitney when unpaired). Minimum effect δ = \(pct) of arm B's median MAE. A case supports when p < \(a), the shift has the claimed sign and |shift| ≥ δ; every case supports → reproduced (intersection–union: each case at level \(a), no adjustment). A case opposes when its Holm-adjusted p over this claim's cases is < \(a), the shift has the other sign and |shift| ≥ δ; any case opposes → contradicted. Otherwise inconclusive"
     }
 
     // MARK: evaluation
