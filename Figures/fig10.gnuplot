@@ -3,11 +3,11 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig10-gnuplot.png"
-set terminal pngcairo size 950,814 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 969,814 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig10.csv"
-set multiplot layout 2,2 title "t-SNE of test-set crystal vectors, coloured by property label"
+set multiplot layout 2,2 title "t-SNE of test-set crystal vectors, coloured by property label — preview (quick): training cut"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin

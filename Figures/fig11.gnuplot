@@ -7,7 +7,7 @@ set terminal pngcairo size 1364,603 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig11.csv"
-set multiplot layout 2,4 title "Frozen vectors + MLP vs fine-tuned Site-Net"
+set multiplot layout 2,4 title "Frozen vectors + MLP vs fine-tuned Site-Net — preview (quick): training cut"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin

@@ -7,7 +7,7 @@ set terminal pngcairo size 1353,731 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig12.csv"
-set multiplot layout 2,4 title "DIM without synthetic false samples"
+set multiplot layout 2,4 title "DIM without synthetic false samples — preview (quick): training cut"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin

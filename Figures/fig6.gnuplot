@@ -7,7 +7,7 @@ set terminal pngcairo size 904,784 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig6.csv"
-set multiplot layout 2,2 title "DIM pretraining: validation losses"
+set multiplot layout 2,2 title "DIM pretraining: validation losses — preview (quick): training cut"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin

@@ -7,7 +7,7 @@ set terminal pngcairo size 1348,617 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig7.csv"
-set multiplot layout 2,4 title "Transfer learning: supervised Site-Net by initialisation"
+set multiplot layout 2,4 title "Transfer learning: supervised Site-Net by initialisation — preview (quick): training cut"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin

@@ -7,7 +7,7 @@ set terminal pngcairo size 1331,731 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig8.csv"
-set multiplot layout 2,4 title "Representation learning: regressors on frozen vectors"
+set multiplot layout 2,4 title "Representation learning: regressors on frozen vectors — preview (quick): training cut"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
