@@ -255,4 +255,10 @@ public struct BudgetComparison: Codable, Equatable, Sendable {
         self.description = description; self.shortBudget = shortBudget; self.longBudget = longBudget
         self.shortValues = shortValues; self.longValues = longValues
     }
+
+    /// The description of a fig 7 cell's comparison, e.g. "fig 7, e_form, 250 labels, sitenet-random":
+    /// how the results assembler names it and how the analysis finds the cell's trials again.
+    public static func fig7Cell(task: String, nLabels: Int, arm: String) -> String {
+        "fig 7, \(task), \(nLabels) labels, \(arm)"
+    }
 }

@@ -212,7 +212,7 @@ public enum ResultsAssembler {
         var order: [String] = []
         for t in trials where t.experiment == "fig7" && probe.probes(trial: t.trial) {
             guard let a = t.extra[key], let b = t.extra[TrialExtra.probe(key)] else { continue }
-            let name = "fig 7, \(t.task), \(t.nLabels) labels, \(t.arm)"
+            let name = BudgetComparison.fig7Cell(task: t.task, nLabels: t.nLabels, arm: t.arm)
             if cells[name] == nil { order.append(name) }
             cells[name, default: ([], [])].short.append(a)
             cells[name, default: ([], [])].long.append(b)

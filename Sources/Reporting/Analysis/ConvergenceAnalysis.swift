@@ -21,6 +21,14 @@ public struct ProbeCell: Codable, Equatable, Sendable {
     /// (long − short) / short.
     public var relativeChange: Double
     public var flagged: Bool
+    /// Fig 7 cells: how many probed trials found a lower validation MAE after the profile's rule
+    /// had stopped them (longer run's best epoch > the profile's best epoch; the longer run repeats
+    /// the profile's up to its stop, so a later best can only come after it). Such a trial was
+    /// stopped by its rule before the rule's own optimum: non-convergence the validation split
+    /// sees. A cell whose last weights move while this count is 0 moves by drift of the weights
+    /// at a constant learning rate, which no validation rule would have waited for. Nil for the
+    /// DIM models' cells and for documents without the trials' best epochs.
+    public var laterBest: Int? = nil
 }
 
 /// A claim's verdict under the other checkpoint and under the longer budget.
@@ -90,11 +98,13 @@ public struct ConvergenceAnalysis: Codable, Equatable, Sendable {
                                   medianBest: median(ts.compactMap { $0.extra[TrialExtra.maeBest] }))
         }
 
+        let laterBest = laterBestCounts(fig7)
         let probes = document.budgetComparisons.map { b -> ProbeCell in
             let s = median(b.shortValues), l = median(b.longValues)
             let change = (l - s) / s
             return ProbeCell(description: b.description, trials: min(b.shortValues.count, b.longValues.count),
-                             shortMedian: s, longMedian: l, relativeChange: change, flagged: !(abs(change) <= threshold))
+                             shortMedian: s, longMedian: l, relativeChange: change, flagged: !(abs(change) <= threshold),
+                             laterBest: laterBest[b.description])
         }
 
         // Verdicts under the alternatives.
@@ -126,6 +136,17 @@ public struct ConvergenceAnalysis: Codable, Equatable, Sendable {
         return ConvergenceAnalysis(checkpoint: usesBest ? "best" : "last", arms: arms, runs: document.trainingRuns ?? [],
                                    probes: probes, claims: sensitivity, threshold: threshold,
                                    selection: CheckpointSelection.make(fig7))
+    }
+
+    /// Per fig 7 probe cell (by its comparison's description): the probed trials whose longer run
+    /// found its best validation epoch after the profile's best (see ``ProbeCell/laterBest``).
+    static func laterBestCounts(_ fig7: [TrialRecord]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for t in fig7 {
+            guard let best = t.extra[TrialExtra.bestEpoch], let longBest = t.extra[TrialExtra.probe(TrialExtra.bestEpoch)] else { continue }
+            out[BudgetComparison.fig7Cell(task: t.task, nLabels: t.nLabels, arm: t.arm), default: 0] += longBest > best ? 1 : 0
+        }
+        return out
     }
 
     /// Per fig 7 cell ("task|n|arm") with probed trials: median of their longer-budget values over

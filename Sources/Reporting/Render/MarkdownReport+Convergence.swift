@@ -44,10 +44,14 @@ extension MarkdownReport {
                 items.append("Budget probe: no cell moves by more than \(Int(c.threshold * 100)) % at \(p.settings["budget probe"].map { _ in "the longer budget" } ?? "a longer budget").")
             } else {
                 let better = flagged.filter { $0.relativeChange < 0 }, worse = flagged.filter { $0.relativeChange > 0 }
+                let drift = better.filter { $0.laterBest == 0 }, early = better.filter { $0.laterBest != 0 }
                 var ways: [String] = []
-                if !better.isEmpty {
-                    let named = better.prefix(3).map(\.description).joined(separator: "; ") + (better.count > 3 ? "; …" : "")
-                    ways.append("\(better.count) improve with more training, so they had not converged at the profile's rule (\(named))")
+                if !early.isEmpty {
+                    let named = early.prefix(3).map(\.description).joined(separator: "; ") + (early.count > 3 ? "; …" : "")
+                    ways.append("\(early.count) improve with more training, so they had not converged at the profile's rule (\(named))")
+                }
+                if !drift.isEmpty {
+                    ways.append("\(drift.count) improve with more training although none of their probed trials found a better validation epoch after its stop (drift of the last weights, not a stop too early)")
                 }
                 if !worse.isEmpty { ways.append("\(worse.count) get worse with more training, so training on does not help them") }
                 let other = flagged.count - better.count - worse.count
@@ -82,9 +86,11 @@ extension MarkdownReport {
         s += selectionNoise(c.selection ?? [])
         s += "### Budget probe\n\n"
         s += c.probes.isEmpty ? e("No budget probe in this run.") + "\n\n"
-            : MarkdownText.table(["cell", "probed trials", "median at the profile's rule", "median at the longer rule", "change", "flag"],
-                                 c.probes.map { [$0.description, "\($0.trials)", num($0.shortMedian, 4), num($0.longMedian, 4),
-                                                 String(format: "%+.1f %%", $0.relativeChange * 100), probeFlag($0, threshold: c.threshold)] }, mode)
+            : e("\"Later best\": probed trials whose longer run found a lower validation MAE after the profile's rule had stopped them, that is, trials the rule stopped before its own optimum. A cell that improves while none of its trials did moves by drift of the last weights at a constant learning rate, which the validation split does not see.") + "\n\n"
+            + MarkdownText.table(["cell", "probed trials", "median at the profile's rule", "median at the longer rule", "change", "later best", "flag"],
+                                 c.probes.map { p in [p.description, "\(p.trials)", num(p.shortMedian, 4), num(p.longMedian, 4),
+                                                      String(format: "%+.1f %%", p.relativeChange * 100), p.laterBest.map { "\($0) of \(p.trials)" } ?? "—",
+                                                      probeFlag(p, threshold: c.threshold)] }, mode)
         s += "### Verdicts under the other checkpoint and the longer budget\n\n"
         s += e("Three alternatives: the other checkpoint for every fig 7 trial; the longer budget's values for the probed trials only (the others unchanged); and a projection in which every trial of a probed cell moves by the probed trials' median change (the cell's longer median over its median at the profile's rule), which asks whether a verdict would survive if the whole cell were as far from convergence as its probed trials.") + "\n\n"
         s += MarkdownText.table(["claim", "verdict", "other checkpoint", "longer budget (probed trials)", "longer budget (projected to every trial)", "budget-sensitive"],
@@ -114,8 +120,12 @@ extension MarkdownReport {
         guard p.flagged else { return "—" }
         let pct = Int(threshold * 100)
         guard p.relativeChange.isFinite else { return "cannot be compared (missing values)" }
-        return p.relativeChange < 0 ? "improves by more than \(pct) % with more training: not converged at the profile's rule"
-            : "worse by more than \(pct) % with more training: training on does not help"
+        guard p.relativeChange < 0 else { return "worse by more than \(pct) % with more training: training on does not help" }
+        switch p.laterBest {
+        case 0?: return "improves by more than \(pct) % with more training, but no probed trial found a better validation epoch after its stop: drift of the last weights"
+        case let k?: return "improves by more than \(pct) % with more training: not converged at the profile's rule (\(k) of \(p.trials) probed trials found a better validation epoch after their stop)"
+        case nil: return "improves by more than \(pct) % with more training: not converged at the profile's rule"
+        }
     }
 
     /// The summary table's budget-sensitivity cell of a claim.
