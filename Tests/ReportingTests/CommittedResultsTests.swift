@@ -45,6 +45,16 @@ final class CommittedResultsTests: XCTestCase {
         XCTAssertTrue(committed == fresh, "Reports/baseline-quick.json: today's analysis differs from the committed one")
     }
 
+    /// The default profile's regression baseline (a copy of the committed `Reports/results.json`),
+    /// likewise asked for with the same variable.
+    func testDefaultBaselineReanalysesIdentically() throws {
+        guard ProcessInfo.processInfo.environment["REPRO_REANALYSE_COMMITTED"] == "1" else {
+            throw XCTSkip("slow in a debug build; set REPRO_REANALYSE_COMMITTED=1 to re-analyse Reports/baseline-default.json")
+        }
+        let (committed, fresh) = try reanalysed("Reports/baseline-default.json")
+        XCTAssertTrue(committed == fresh, "Reports/baseline-default.json: today's analysis differs from the committed one")
+    }
+
     func testSmokeBaselineReanalysesIdentically() throws {
         let (committed, fresh) = try reanalysed("Reports/baseline-smoke.json")
         XCTAssertTrue(committed == fresh, "Reports/baseline-smoke.json: today's analysis differs from the committed one")

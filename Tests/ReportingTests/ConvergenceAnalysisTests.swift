@@ -80,8 +80,8 @@ final class ConvergenceAnalysisTests: XCTestCase {
     }
 
     /// A probed trial whose longer run found a lower validation MAE after its stop was stopped
-    /// before its rule's own optimum; a cell that improves while none of its trials did is
-    /// drift of the last weights. The count tells the two apart in the table and the summary.
+    /// before its rule's own optimum; a cell that improves while none of its trials did improved
+    /// where its validation crystals could not see it. The count tells the two apart in the table and the summary.
     func testLaterBestTellsAStopTooEarlyFromDrift() throws {
         var doc = document()
         doc.trials = doc.trials.map { t in
@@ -92,11 +92,11 @@ final class ConvergenceAnalysisTests: XCTestCase {
             return u
         }
         let early = BudgetComparison.fig7Cell(task: "e_form", nLabels: 250, arm: ArmID.random)
-        let drift = BudgetComparison.fig7Cell(task: "gap", nLabels: 250, arm: ArmID.random)
+        let unseen = BudgetComparison.fig7Cell(task: "gap", nLabels: 250, arm: ArmID.random)
         XCTAssertEqual(early, "fig 7, e_form, 250 labels, sitenet-random")
         doc.budgetComparisons = [
             BudgetComparison(description: early, shortBudget: "a", longBudget: "b", shortValues: [1, 1, 1], longValues: [0.9, 0.9, 0.9]),
-            BudgetComparison(description: drift, shortBudget: "a", longBudget: "b", shortValues: [1, 1, 1], longValues: [0.9, 0.9, 0.9]),
+            BudgetComparison(description: unseen, shortBudget: "a", longBudget: "b", shortValues: [1, 1, 1], longValues: [0.9, 0.9, 0.9]),
             BudgetComparison(description: "dim-synthetic encoder", shortBudget: "a", longBudget: "b", shortValues: [1], longValues: [0.9]),
         ]
         let a = analysis(doc)
@@ -104,9 +104,9 @@ final class ConvergenceAnalysisTests: XCTestCase {
         XCTAssertEqual(c.probes.map(\.laterBest), [1, 0, nil])
         let md = MarkdownReport(document: doc, analysis: a, figures: [], figureBlock: { _, _ in "" }, mode: .commonMark).render()
         XCTAssertTrue(md.contains("| \(early) | 3 | 1.0000 | 0.9000 | -10.0 % | 1 of 3 | improves by more than 3 % with more training: not converged at the profile's rule (1 of 3 probed trials found a better validation epoch after their stop) |"), md)
-        XCTAssertTrue(md.contains("| \(drift) | 3 | 1.0000 | 0.9000 | -10.0 % | 0 of 3 | improves by more than 3 % with more training, but no probed trial found a better validation epoch after its stop: drift of the last weights |"), md)
+        XCTAssertTrue(md.contains("| \(unseen) | 3 | 1.0000 | 0.9000 | -10.0 % | 0 of 3 | improves by more than 3 % with more training, but no probed trial found a better validation epoch after its stop: the validation crystals do not see it |"), md)
         XCTAssertTrue(md.contains("| dim-synthetic encoder | 1 | 1.0000 | 0.9000 | -10.0 % | — | improves by more than 3 % with more training: not converged at the profile's rule |"), md)
-        XCTAssertTrue(md.contains("Budget probe: 3 of 3 cells move by more than 3 % at the longer budget: 2 improve with more training, so they had not converged at the profile's rule (\(early); dim-synthetic encoder); 1 improve with more training although none of their probed trials found a better validation epoch after its stop (drift of the last weights, not a stop too early) (see Convergence)."), md)
+        XCTAssertTrue(md.contains("Budget probe: 3 of 3 cells move by more than 3 % at the longer budget: 2 improve with more training, so they had not converged at the profile's rule (\(early); dim-synthetic encoder); 1 improve with more training although none of their probed trials found a better validation epoch after its stop (the last weights improve where the validation crystals do not see it) (see Convergence)."), md)
     }
 
     /// The probed trials alone (3 of 12) barely move a paired comparison; the projection moves the

@@ -25,9 +25,10 @@ public struct ProbeCell: Codable, Equatable, Sendable {
     /// had stopped them (longer run's best epoch > the profile's best epoch; the longer run repeats
     /// the profile's up to its stop, so a later best can only come after it). Such a trial was
     /// stopped by its rule before the rule's own optimum: non-convergence the validation split
-    /// sees. A cell whose last weights move while this count is 0 moves by drift of the weights
-    /// at a constant learning rate, which no validation rule would have waited for. Nil for the
-    /// DIM models' cells and for documents without the trials' best epochs.
+    /// sees. A cell whose last weights move while this count is 0 moved where the validation
+    /// crystals cannot see it: the weights wander at a constant learning rate, or improve by less
+    /// than n//20 validation crystals resolve (a larger held-out set tells which). Nil for the DIM
+    /// models' cells and for documents without the trials' best epochs.
     public var laterBest: Int? = nil
 }
 

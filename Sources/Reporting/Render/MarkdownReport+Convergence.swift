@@ -44,14 +44,14 @@ extension MarkdownReport {
                 items.append("Budget probe: no cell moves by more than \(Int(c.threshold * 100)) % at \(p.settings["budget probe"].map { _ in "the longer budget" } ?? "a longer budget").")
             } else {
                 let better = flagged.filter { $0.relativeChange < 0 }, worse = flagged.filter { $0.relativeChange > 0 }
-                let drift = better.filter { $0.laterBest == 0 }, early = better.filter { $0.laterBest != 0 }
+                let unseen = better.filter { $0.laterBest == 0 }, early = better.filter { $0.laterBest != 0 }
                 var ways: [String] = []
                 if !early.isEmpty {
                     let named = early.prefix(3).map(\.description).joined(separator: "; ") + (early.count > 3 ? "; …" : "")
                     ways.append("\(early.count) improve with more training, so they had not converged at the profile's rule (\(named))")
                 }
-                if !drift.isEmpty {
-                    ways.append("\(drift.count) improve with more training although none of their probed trials found a better validation epoch after its stop (drift of the last weights, not a stop too early)")
+                if !unseen.isEmpty {
+                    ways.append("\(unseen.count) improve with more training although none of their probed trials found a better validation epoch after its stop (the last weights improve where the validation crystals do not see it)")
                 }
                 if !worse.isEmpty { ways.append("\(worse.count) get worse with more training, so training on does not help them") }
                 let other = flagged.count - better.count - worse.count
@@ -86,7 +86,7 @@ extension MarkdownReport {
         s += selectionNoise(c.selection ?? [])
         s += "### Budget probe\n\n"
         s += c.probes.isEmpty ? e("No budget probe in this run.") + "\n\n"
-            : e("\"Later best\": probed trials whose longer run found a lower validation MAE after the profile's rule had stopped them, that is, trials the rule stopped before its own optimum. A cell that improves while none of its trials did moves by drift of the last weights at a constant learning rate, which the validation split does not see.") + "\n\n"
+            : e("\"Later best\": probed trials whose longer run found a lower validation MAE after the profile's rule had stopped them, that is, trials the rule stopped before its own optimum. A cell that improves while none of its trials did improved where its validation crystals (n//20) could not see it: either the last weights wander at the constant learning rate, or they improve by less than so few validation crystals resolve; only a larger held-out set tells which (Reproduce.md: the budget sweep).") + "\n\n"
             + MarkdownText.table(["cell", "probed trials", "median at the profile's rule", "median at the longer rule", "change", "later best", "flag"],
                                  c.probes.map { p in [p.description, "\(p.trials)", num(p.shortMedian, 4), num(p.longMedian, 4),
                                                       String(format: "%+.1f %%", p.relativeChange * 100), p.laterBest.map { "\($0) of \(p.trials)" } ?? "—",
@@ -122,7 +122,7 @@ extension MarkdownReport {
         guard p.relativeChange.isFinite else { return "cannot be compared (missing values)" }
         guard p.relativeChange < 0 else { return "worse by more than \(pct) % with more training: training on does not help" }
         switch p.laterBest {
-        case 0?: return "improves by more than \(pct) % with more training, but no probed trial found a better validation epoch after its stop: drift of the last weights"
+        case 0?: return "improves by more than \(pct) % with more training, but no probed trial found a better validation epoch after its stop: the validation crystals do not see it"
         case let k?: return "improves by more than \(pct) % with more training: not converged at the profile's rule (\(k) of \(p.trials) probed trials found a better validation epoch after their stop)"
         case nil: return "improves by more than \(pct) % with more training: not converged at the profile's rule"
         }
