@@ -3,11 +3,11 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig11-gnuplot.png"
-set terminal pngcairo size 1364,603 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 1358,603 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig11.csv"
-set multiplot layout 2,4 title "Frozen vectors + MLP vs fine-tuned Site-Net — preview (quick): training cut"
+set multiplot layout 2,4 title "Frozen vectors + MLP vs fine-tuned Site-Net"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
@@ -17,7 +17,7 @@ set title "(a) 50 labels"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.34071576618481003:0.8174136512352987]
+set yrange [0.30904692993072935:0.8189216910569216]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -38,7 +38,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.29050674945168353:0.7090702976631219]
+set yrange [0.24206607818438564:0.711376996294898]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -59,7 +59,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.24464065268686092:0.518922736695643]
+set yrange [0.18875029735098525:0.45152902458675404]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -80,7 +80,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:4.5]
-set yrange [0.22817716747721073:0.4520666072069592]
+set yrange [0.11792269861851136:0.3122724864477517]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -101,7 +101,7 @@ set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6479404140825789:2.3383288642812183]
+set yrange [0.666416273084301:2.1099985061867494]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -122,7 +122,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6602903164073857:1.718982114705569]
+set yrange [0.6715832696184512:1.7184443550288515]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -143,7 +143,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6532368414177199:0.9846766240489984]
+set yrange [0.6221323619594836:1.0408236802151765]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -164,7 +164,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:4.5]
-set yrange [0.6274063510495863:0.8018667166275476]
+set yrange [0.5030777029792722:0.8915923849849438]
 set xtics ("MLP · untrained" 1, "MLP · DIM" 2, "Site-Net · random init" 3, "Site-Net · DIM init" 4) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

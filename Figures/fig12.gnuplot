@@ -3,11 +3,11 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig12-gnuplot.png"
-set terminal pngcairo size 1353,731 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 1358,731 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig12.csv"
-set multiplot layout 2,4 title "DIM without synthetic false samples — preview (quick): training cut"
+set multiplot layout 2,4 title "DIM without synthetic false samples"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
@@ -17,7 +17,7 @@ set title "(a) 50 labels (log axis)"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3406610404936834:19.475567659145092]
+set yrange [0.3277040329227037:19.176423976776007]
 set logscale y
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
@@ -43,7 +43,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3115471496267335:1.3134920317895609]
+set yrange [0.32172812357097:1.313007223506502]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -68,7 +68,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3038165380172123:0.5740645430524778]
+set yrange [0.30514252896741667:0.5626396716440141]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -93,7 +93,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.25411538295161085:0.4701462616249094]
+set yrange [0.2456760294011013:0.45255720234080965]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -114,12 +114,11 @@ plot data using (1):((strcol(1) eq "d" && strcol(2) eq "box" && strcol(3) eq "li
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
 set style fill transparent solid 0.25 border
 set key top right font ",7" opaque
-set title "(e) 50 labels (log axis)"
+set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.7139919164860056:31.263398661271697]
-set logscale y
+set yrange [0.0895195490506635:16.511684384963257]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -144,7 +143,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.560340111607589:5.937551554718075]
+set yrange [0.5979575837715445:5.935760246519791]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -169,7 +168,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.7255981016826798:1.3198936398791923]
+set yrange [0.731915410208346:1.3195928156636842]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -194,7 +193,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.6816569621714357:0.8292045063504229]
+set yrange [0.6790852208256793:0.8832110746113053]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "linear · DIM no-synth" 3, "MLP · untrained" 4, "MLP · DIM" 5, "MLP · DIM no-synth" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

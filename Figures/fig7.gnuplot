@@ -3,11 +3,11 @@
 # Differences from the Cairo figure: box plots are vertical and use gnuplot's quartiles;
 # paired-trial lines are not drawn; dots are jittered with gnuplot's rand(0) (fixed default seed).
 if (!exists("outfile")) outfile = "fig7-gnuplot.png"
-set terminal pngcairo size 1348,617 font "DejaVu Sans,8" noenhanced
+set terminal pngcairo size 1342,617 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig7.csv"
-set multiplot layout 2,4 title "Transfer learning: supervised Site-Net by initialisation — preview (quick): training cut"
+set multiplot layout 2,4 title "Transfer learning: supervised Site-Net by initialisation"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
@@ -17,7 +17,7 @@ set title "(a) 50 labels"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.34666681468094646:0.6924416328164329]
+set yrange [0.31921560820828865:0.6053794472281767]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -37,7 +37,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.2987675324538762:0.5355938546170756]
+set yrange [0.2515347122761521:0.5125356803678023]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -57,7 +57,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.24464065268686092:0.518922736695643]
+set yrange [0.19200584920024166:0.38316243575236947]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -77,7 +77,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:3.5]
-set yrange [0.17896580927540146:0.45441000521656916]
+set yrange [0.12352031887765068:0.19472246100582616]
 set xtics ("random init" 1, "DIM init" 2, "from gap model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -97,7 +97,7 @@ set title "(e) 50 labels"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6713716025372165:1.4153930755502349]
+set yrange [0.7095363531228729:0.9952010798832874]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -117,7 +117,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6977744958023998:0.9318143474102711]
+set yrange [0.68881245191121:0.9640964587331956]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -137,7 +137,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.6410061190014766:0.8580955511699583]
+set yrange [0.6257525081734451:0.7970041662774551]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -157,7 +157,7 @@ set title "(h) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:3.5]
-set yrange [0.5940175399994817:0.8034566600108859]
+set yrange [0.5129096343148701:0.6851218269373872]
 set xtics ("random init" 1, "DIM init" 2, "from e_form model" 3) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30

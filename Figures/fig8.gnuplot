@@ -7,7 +7,7 @@ set terminal pngcairo size 1331,731 font "DejaVu Sans,8" noenhanced
 set output outfile
 set datafile separator comma
 data = "fig8.csv"
-set multiplot layout 2,4 title "Representation learning: regressors on frozen vectors — preview (quick): training cut"
+set multiplot layout 2,4 title "Representation learning: regressors on frozen vectors"
 
 # panel (a)
 unset logscale; unset arrow; unset label; unset colorbox; set xtics auto; set ytics auto; set xtics norotate; unset lmargin
@@ -17,7 +17,7 @@ set title "(a) 50 labels (log axis)"
 set xlabel "Formation energy"
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.35024567350759284:10.875108544028693]
+set yrange [0.33664562579980917:10.89563732027706]
 set logscale y
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
@@ -43,7 +43,7 @@ set title "(b) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.3115471496267335:1.3134920317895609]
+set yrange [0.32172812357097:1.313007223506502]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -68,7 +68,7 @@ set title "(c) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.29040817118787593:0.8556402464685418]
+set yrange [0.2911918978002905:0.8556029261536648]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -93,7 +93,7 @@ set title "(d) 1000 labels"
 set xlabel ""
 set ylabel "test MAE (eV/atom)"
 set xrange [0.5:6.5]
-set yrange [0.2368565395902156:0.7143319659663858]
+set yrange [0.23320227815945083:0.7145059784154699]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -118,7 +118,7 @@ set title "(e) 50 labels (log axis)"
 set xlabel "Band gap"
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.7139919164860056:31.263398661271697]
+set yrange [0.7218077530201997:18.258927730570925]
 set logscale y
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
@@ -144,7 +144,7 @@ set title "(f) 100 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.560340111607589:5.937551554718075]
+set yrange [0.5979575837715445:5.935760246519791]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
@@ -169,7 +169,7 @@ set title "(g) 250 labels"
 set xlabel ""
 set ylabel "test MAE (eV)"
 set xrange [0.5:6.5]
-set yrange [0.7132342525522245:1.5795344716187536]
+set yrange [0.7195515610778908:1.5792336474032458]
 set xtics ("linear · untrained" 1, "linear · DIM" 2, "MLP · untrained" 3, "MLP · DIM" 4, "MLP · OFM" 5, "MLP · XRD" 6) rotate by 30 right
 set lmargin 12
 set style boxplot nooutliers range 1e30
