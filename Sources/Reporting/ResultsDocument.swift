@@ -96,7 +96,9 @@ public struct Provenance: Codable, Equatable, Sendable {
 public struct StageTiming: Codable, Equatable, Sendable {
     public var stage: String
     public var seconds: Double
-    /// Trials computed in this run vs. reused from the store.
+    /// Work items of the stage with a result in the store (whichever run computed them), and a
+    /// count kept for the format's sake (always 0: the seconds are the items' recorded ones,
+    /// whether this run computed them or found them stored).
     public var computed: Int
     public var reused: Int
     public init(stage: String, seconds: Double, computed: Int, reused: Int) {

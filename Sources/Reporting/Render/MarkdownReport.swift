@@ -246,9 +246,9 @@ struct MarkdownReport {
             ["analysis", "bootstrap \(analysis.settings.bootstrapResamples) resamples, α = \(analysis.settings.alpha), k = \(analysis.settings.neighbours)"],
         ])
         s += "### Compute time per stage\n\n"
-        s += "Seconds of computation summed over the stage's work items (items run side by side, so a stage's wall time is shorter); reused items cost nothing.\n\n"
-        s += table(["stage", "compute seconds", "items computed", "items reused"],
-                     p.stageSeconds.map { [$0.stage, String(format: "%.1f", $0.seconds), "\($0.computed)", "\($0.reused)"] })
+        s += "Wall-clock seconds that the result store recorded for each work item when it was computed, summed per stage: by this run or by the earlier runs that filled the store, with whatever else shared the machine then (items run side by side, so a stage's wall time is shorter; repro cluster predict uses the items' CPU time where it was recorded).\n\n"
+        s += table(["stage", "compute seconds", "items"],
+                     p.stageSeconds.map { [$0.stage, String(format: "%.1f", $0.seconds), "\($0.computed)"] })
         return s
     }
 }
