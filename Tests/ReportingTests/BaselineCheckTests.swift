@@ -46,6 +46,12 @@ final class BaselineCheckTests: XCTestCase {
         XCTAssertThrowsError(try BaselineCheck.compare(baselineURL: broken, resultsURL: b)) { e in
             XCTAssertTrue("\(e)".contains("broken.json") && "\(e)".contains("missing key"), "\(e)")
         }
+        var other = doc; other.profile.name = "quick"
+        let quick = dir.appendingPathComponent("quick.json")
+        try other.jsonData().write(to: quick)
+        XCTAssertThrowsError(try BaselineCheck.compare(baselineURL: quick, resultsURL: b)) { e in
+            XCTAssertTrue("\(e)".contains("doc.json holds a run of profile \(doc.profile.name), but \(quick.path) is a baseline of profile quick"), "\(e)")
+        }
         let missing = dir.appendingPathComponent("nope.json")
         XCTAssertThrowsError(try BaselineCheck.compare(baselineURL: a, resultsURL: missing)) { e in
             XCTAssertTrue("\(e)".contains("nope.json"))

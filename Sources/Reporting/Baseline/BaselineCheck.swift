@@ -162,6 +162,9 @@ public enum BaselineCheck {
 
     /// Compares a baseline with a result, each given as `results.json` (a ``ReportResults``) or as
     /// a bare ``ResultsDocument`` (analysed on the fly). `margin` sets ``BaselineTolerance/ciWidening``.
+    /// A baseline checks runs of its own profile only (its boxes, trial counts and training budgets
+    /// are the profile's): files of two different profiles are an error naming both, not a list
+    /// of moved numbers.
     public static func compare(baselineURL: URL, resultsURL: URL, margin: Double? = nil) throws -> BaselineCheckOutcome {
         func load(_ url: URL) throws -> ReportResults {
             let data: Data
@@ -171,6 +174,10 @@ public enum BaselineCheck {
             return try ReportResults.decode(data, source: url.path)
         }
         let b = try load(baselineURL), r = try load(resultsURL)
+        let bp = b.document.profile.name, rp = r.document.profile.name
+        guard bp == rp else {
+            throw ReportError("\(resultsURL.path) holds a run of profile \(rp), but \(baselineURL.path) is a baseline of profile \(bp): a baseline checks runs of its own profile only (compare with a baseline of profile \(rp), e.g. Reports/baseline-\(rp).json)")
+        }
         var tol = BaselineTolerance()
         if let margin { tol.ciWidening = margin }
         return compare(baseline: b.analysis, results: r.analysis, tolerance: tol)
