@@ -164,7 +164,10 @@ enum RunSupport {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
-            FileHandle.standardError.write(Data("\ninterrupted: finishing the items in flight (Ctrl-C again to abort)\n".utf8))
+            guard !cancel.isCancelled else { return }   // one message per stop (a signal sent to the whole group arrives twice)
+            // A training item can take hours; say that aborting it costs little (its state is saved).
+            let saved = stateInterval > 0 ? "at most \(Int(stateInterval)) s old" : "saved after every epoch"
+            FileHandle.standardError.write(Data("\ninterrupted: finishing the items in flight (Ctrl-C again to abort; a training in flight then resumes from its last saved state, \(saved), when the same command is run again)\n".utf8))
             cancel.cancel()
             signal(SIGINT, SIG_DFL)
         }
