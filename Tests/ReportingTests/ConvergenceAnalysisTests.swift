@@ -82,7 +82,7 @@ final class ConvergenceAnalysisTests: XCTestCase {
     /// A probed trial whose longer run found a lower validation MAE after its stop was stopped
     /// before its rule's own optimum; a cell that improves while none of its trials did improved
     /// where its validation crystals could not see it. The count tells the two apart in the table and the summary.
-    func testLaterBestTellsAStopTooEarlyFromDrift() throws {
+    func testLaterBestTellsAStopTooEarlyFromAMoveTheValidationCannotSee() throws {
         var doc = document()
         doc.trials = doc.trials.map { t in
             guard t.experiment == "fig7", t.nLabels == 250, t.arm == ArmID.random, t.trial < 3 else { return t }
